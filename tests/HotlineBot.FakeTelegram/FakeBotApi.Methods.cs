@@ -325,7 +325,7 @@ public sealed partial class FakeBotApi
         if (GetChatId(p, "chat_id") is not long chatId) return ApiResult.BadRequest("chat_id is empty");
         var ids = single
             ? (Int(p, "message_id") is int one ? [one] : Array.Empty<int>())
-            : Arr(p, "message_ids")?.Select(n => n is JsonValue v && v.TryGetValue<int>(out var i) ? i : int.TryParse(Str(n), out var j) ? j : 0).ToArray() ?? [];
+            : Arr(p, "message_ids")?.Select(n => (int)(LongOf(n) ?? 0)).ToArray() ?? [];
         if (ids.Length == 0) return ApiResult.BadRequest(single ? "message_id is empty" : "message_ids is empty");
         lock (_gate)
         {

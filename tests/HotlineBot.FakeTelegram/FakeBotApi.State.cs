@@ -146,14 +146,21 @@ public sealed partial class FakeBotApi
         _ => node.ToJsonString(),
     };
 
-    internal static long? Long(JsonObject o, string name)
+    internal static long? Long(JsonObject o, string name) => LongOf(o[name]);
+
+    internal static long? LongOf(JsonNode? node)
     {
-        switch (o[name])
+        if (node is not JsonValue v) return null;
+        switch (v.GetValueKind())
         {
-            case JsonValue v when v.TryGetValue<long>(out var l): return l;
-            case JsonValue v when v.TryGetValue<double>(out var d): return (long)d;
-            case JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, out var parsed): return parsed;
-            default: return null;
+            case System.Text.Json.JsonValueKind.Number:
+                var raw = v.ToJsonString();
+                if (long.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l)) return l;
+                return double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? (long)d : null;
+            case System.Text.Json.JsonValueKind.String:
+                return long.TryParse(v.GetValue<string>(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
+            default:
+                return null;
         }
     }
 
@@ -161,12 +168,14 @@ public sealed partial class FakeBotApi
 
     internal static bool? Bool(JsonObject o, string name)
     {
-        switch (o[name])
+        if (o[name] is not JsonValue v) return null;
+        return v.GetValueKind() switch
         {
-            case JsonValue v when v.TryGetValue<bool>(out var b): return b;
-            case JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s, out var parsed): return parsed;
-            default: return null;
-        }
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var b) => b,
+            _ => null,
+        };
     }
 
     internal static JsonObject? Obj(JsonObject o, string name) => o[name] switch
