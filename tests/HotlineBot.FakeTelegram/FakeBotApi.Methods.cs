@@ -9,7 +9,7 @@ public sealed partial class FakeBotApi
 {
     private delegate ValueTask<ApiResult> Handler(JsonObject p, List<RecordedFile> files, CancellationToken ct);
 
-    private Dictionary<string, (string Name, Handler Handler)>? _handlers;
+    private readonly Dictionary<string, (string Name, Handler Handler)> _handlers;
     private readonly Dictionary<string, long?> _callbackChats = [];
 
     private static readonly HashSet<string> SendMethods = new(StringComparer.OrdinalIgnoreCase)
@@ -22,7 +22,6 @@ public sealed partial class FakeBotApi
 
     private Handler? FindHandler(string rawMethod, out string canonical)
     {
-        _handlers ??= BuildHandlers();
         if (_handlers.TryGetValue(rawMethod, out var h))
         {
             canonical = h.Name;

@@ -56,6 +56,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         BotId = options.BotId;
         Token = options.Token ?? $"{options.BotId}:AA{RandomSecret(33)}";
         _faults.AddRange(options.Faults);
+        _handlers = BuildHandlers();
     }
 
     /// <summary>"http://127.0.0.1:PORT" — pass as TelegramBotClientOptions baseUrl.</summary>

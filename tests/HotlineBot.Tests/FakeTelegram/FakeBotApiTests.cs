@@ -367,4 +367,34 @@ public sealed class FakeBotApiTests : IAsyncLifetime
         await _bot.SendMessage(User, "bye", replyMarkup: new ReplyKeyboardRemove());
         Assert.Null(_fake.CurrentReplyKeyboard(User));
     }
+
+    [Fact]
+    public async Task Library_polling_loop_echo_bot_end_to_end_and_fast_dispose()
+    {
+        var started = Stopwatch.StartNew();
+        var fake = await FakeBotApi.StartAsync();
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"start took {started.Elapsed}");
+        var bot = NewClient(fake);
+        using var cts = new CancellationTokenSource();
+        bot.StartReceiving(
+            async (client, update, ct) =>
+            {
+                if (update.Message is { Text: { } text } msg)
+                    await client.SendMessage(msg.Chat.Id, "echo: " + text, cancellationToken: ct);
+            },
+            (_, _, _) => Task.CompletedTask,
+            new Telegram.Bot.Polling.ReceiverOptions { AllowedUpdates = [] },
+            cts.Token);
+
+        var sent = fake.SendText(User, "hello");
+        var reply = await fake.WaitForReplyAsync(sent, timeout: TimeSpan.FromSeconds(5));
+        Assert.Equal("echo: hello", reply.Text);
+        await fake.WaitUntilAsync(() => fake.PendingUpdates == 0, TimeSpan.FromSeconds(5)); // next poll confirmed it
+        Assert.NotNull(fake.TimeToFirstBotResponse(sent.UpdateId));
+
+        var disposing = Stopwatch.StartNew(); // a long poll is in flight
+        await fake.DisposeAsync();
+        await cts.CancelAsync();
+        Assert.True(disposing.Elapsed < TimeSpan.FromSeconds(3), $"dispose took {disposing.Elapsed}");
+    }
 }
