@@ -1,1 +1,173 @@
-namespace HotlineBot; internal static class Program { public static int Main() => 0; }
+using System.CommandLine;
+using System.Globalization;
+using HotlineBot.Cases;
+using HotlineBot.Conversations;
+using HotlineBot.Dialogs;
+using HotlineBot.Hosting;
+using HotlineBot.Storage;
+using HotlineBot.Terminal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot;
+
+/// <summary>
+/// The verbs: no verb runs the bot on Telegram; console chats in the terminal; dialogs check|graph help content
+/// editors; cases export and backup serve the team. Unknown --Section:Key=value tokens go to configuration.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("HotlineBot: a trust-hotline bot in Kazakh and Russian") { TreatUnmatchedTokensAsErrors = false };
+        root.SetAction((result, ct) => RunTelegramAsync([.. result.UnmatchedTokens], ct));
+
+        var console = new Command("console", "Chat with the bot in this terminal; no token needed") { TreatUnmatchedTokensAsErrors = false };
+        console.SetAction((result, ct) => RunConsoleAsync([.. result.UnmatchedTokens], ct));
+        root.Subcommands.Add(console);
+
+        var dir = new Argument<string?>("dir") { Arity = ArgumentArity.ZeroOrOne, Description = "The dialogs folder (default: Dialogs:Path, i.e. dialogs)" };
+        var check = new Command("check", "Check every dialog file; report problems with file and line") { dir };
+        check.SetAction(result => CheckDialogs(result.GetValue(dir)));
+        var outFile = new Option<string>("--out") { Description = "File to write", Required = true };
+        var graphFormat = new Option<string>("--format") { Description = "dot or mermaid (default: from the file name, else dot)" };
+        var graphDir = new Option<string?>("--dir") { Description = "The dialogs folder" };
+        var graph = new Command("graph", "Write the map of all dialog screens") { outFile, graphFormat, graphDir };
+        graph.SetAction(result => WriteGraph(result.GetValue(graphDir), result.GetValue(outFile)!, result.GetValue(graphFormat)));
+        root.Subcommands.Add(new Command("dialogs", "Work with the dialog files") { check, graph });
+
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only cases opened on or after this date (yyyy-MM-dd)" };
+        var exportFormat = new Option<string>("--format") { Description = "json or csv", DefaultValueFactory = _ => "json" };
+        var exportOut = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
+        var export = new Command("export", "Write cases and their logs for reporting") { since, exportFormat, exportOut };
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction(result => ExportCases([.. result.UnmatchedTokens], result.GetValue(since), result.GetValue(exportFormat)!, result.GetValue(exportOut)));
+        root.Subcommands.Add(new Command("cases", "Work with stored cases") { export });
+
+        var backupOut = new Option<string>("--out") { Description = "File to write the copy to", Required = true };
+        var backup = new Command("backup", "Make a consistent copy of the database") { backupOut };
+        backup.TreatUnmatchedTokensAsErrors = false;
+        backup.SetAction(result => Backup([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
+        root.Subcommands.Add(backup);
+
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunTelegramAsync(string[] args, CancellationToken ct)
+    {
+        using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
+        if (!Preflight(host.Services, HostMode.Telegram))
+        {
+            return 1;
+        }
+
+        await host.RunAsync(ct).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> RunConsoleAsync(string[] args, CancellationToken ct)
+    {
+        using var host = HotlineHost.CreateBuilder(args, HostMode.Terminal).Build();
+        if (!Preflight(host.Services, HostMode.Terminal))
+        {
+            return 1;
+        }
+
+        var chat = ActivatorUtilities.CreateInstance<ConsoleChat>(host.Services);
+        await chat.RunAsync(Console.In, Console.Out, ct).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static int CheckDialogs(string? directory)
+    {
+        var path = directory ?? DialogsPath();
+        var (set, problems) = DialogCatalog.Load(path);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine(problem);
+        }
+
+        if (set is null)
+        {
+            Console.Error.WriteLine($"{problems.Count} problem(s) in {path}");
+            return 2;
+        }
+
+        Console.WriteLine($"{path}: {set.Nodes.Count} screens, {set.Ui.Strings.Count} sentences, {set.Questionnaire.Questions.Count} questions, " +
+            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis words, {set.QuickReplies.Count} quick replies: OK");
+        return 0;
+    }
+
+    private static int WriteGraph(string? directory, string output, string? format)
+    {
+        var (set, problems) = DialogCatalog.Load(directory ?? DialogsPath());
+        if (set is null)
+        {
+            problems.ToList().ForEach(p => Console.Error.WriteLine(p));
+            return 2;
+        }
+
+        var mermaid = string.Equals(format, "mermaid", StringComparison.OrdinalIgnoreCase)
+            || (format is null && (output.EndsWith(".mmd", StringComparison.OrdinalIgnoreCase) || output.EndsWith(".md", StringComparison.OrdinalIgnoreCase)));
+        File.WriteAllText(output, mermaid ? DialogGraph.Mermaid(set) : DialogGraph.Dot(set));
+        Console.WriteLine($"wrote {(mermaid ? "Mermaid" : "DOT")} graph of {set.Nodes.Count} screens to {output}");
+        return 0;
+    }
+
+    private static int ExportCases(string[] args, DateTimeOffset? since, string format, string? output)
+    {
+        using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
+        var store = host.Services.GetRequiredService<ICaseStore>();
+        var hotline = host.Services.GetRequiredService<IOptions<HotlineOptions>>().Value;
+        var text = format.ToLowerInvariant() switch
+        {
+            "csv" => CaseExport.Csv(store, since),
+            "json" => CaseExport.Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours),
+            _ => null,
+        };
+        if (text is null)
+        {
+            Console.Error.WriteLine($"--format must be json or csv, not '{format}'");
+            return 2;
+        }
+
+        if (output is null)
+        {
+            Console.Out.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(output, text);
+            Console.Error.WriteLine($"wrote {store.All(since).Count} case(s) to {output}");
+        }
+
+        return 0;
+    }
+
+    private static int Backup(string[] args, string output)
+    {
+        using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
+        var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        host.Services.GetRequiredService<HotlineDatabase>().BackupTo(output, options.Password);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backup of {options.Path} written to {output}"));
+        return 0;
+    }
+
+    private static string DialogsPath()
+    {
+        using var host = HotlineHost.CreateBuilder([], HostMode.Terminal).Build();
+        return host.Services.GetRequiredService<IOptions<DialogsOptions>>().Value.Path;
+    }
+
+    private static bool Preflight(IServiceProvider services, HostMode mode)
+    {
+        var problems = HotlineHost.Preflight(services, mode);
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine(problem);
+        }
+
+        return problems.Count == 0;
+    }
+}

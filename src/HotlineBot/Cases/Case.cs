@@ -1,0 +1,40 @@
+using HotlineBot.Conversations;
+using HotlineBot.Crisis;
+
+namespace HotlineBot.Cases;
+
+public enum CaseStatus
+{
+    Queued,
+    Assigned,
+    Closed,
+}
+
+/// <summary>
+/// One request for a human: opened when a person asks for a specialist or writes words of crisis.
+/// <see cref="PersonChatId"/> is how the bot reaches the person; it is never put in front of a worker.
+/// </summary>
+public sealed class Case
+{
+    public int Id { get; set; }
+    public long PersonChatId { get; set; }
+    public Language Language { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.Queued;
+    public bool Urgent { get; set; }
+    public CrisisKind Crisis { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset? TakenAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public long? WorkerId { get; set; }
+    /// <summary>Workers who had the case before; a transfer back to the queue keeps them out of "taken by" confusion.</summary>
+    public List<long> PreviousWorkers { get; set; } = [];
+    public string? Outcome { get; set; }
+    public int? Rating { get; set; }
+    public string? RatingComment { get; set; }
+    public int? PreviousCaseId { get; set; }
+    public bool PickupTimeoutSent { get; set; }
+    public bool TextRemoved { get; set; }
+
+    public bool IsOpen => Status != CaseStatus.Closed;
+}

@@ -1,0 +1,375 @@
+using System.Globalization;
+using HotlineBot.Conversations;
+using HotlineBot.Crisis;
+using HotlineBot.Dialogs;
+using HotlineBot.Hosting;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Cases;
+
+/// <summary>
+/// Opens, relays, hands over and closes cases, logging every step the moment it happens.
+/// Both sides go through here, so the anonymity rules live in one place: a worker is sent case numbers,
+/// languages, topics and the person's words, and a person is sent the configured display name, never an account.
+/// </summary>
+public sealed class CaseDesk(
+    ICaseStore cases,
+    IPersonStore people,
+    IWorkerStore workers,
+    ScreenRenderer screens,
+    IOptions<HotlineOptions> options)
+{
+    private readonly HotlineOptions _hotline = options.Value;
+
+    public Case? Find(int id) => cases.Find(id);
+
+    public IReadOnlyList<Case> Queue() =>
+        cases.Open().Where(c => c.Status == CaseStatus.Queued).OrderByDescending(c => c.Urgent).ThenBy(c => c.OpenedAt).ThenBy(c => c.Id).ToList();
+
+    public int PositionOf(Case @case) => Queue().ToList().FindIndex(c => c.Id == @case.Id) + 1;
+
+    public Case Open(Person person, Inbound first, CrisisKind crisis, Turn turn)
+    {
+        var language = person.Language ?? Language.Ru;
+        var @case = new Case
+        {
+            PersonChatId = person.Id,
+            Language = language,
+            Urgent = crisis != CrisisKind.None,
+            Crisis = crisis,
+            Topics = [.. person.Topics],
+            OpenedAt = turn.Now,
+            PreviousCaseId = person.LastCaseId,
+        };
+        @case.Id = cases.Insert(@case);
+        person.ActiveCaseId = @case.Id;
+        person.LastCaseId = @case.Id;
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, crisis == CrisisKind.None ? "queued" : $"queued urgently ({crisis.ToString().ToLowerInvariant()})");
+        RecordPersonMessage(@case, first, turn);
+
+        if (crisis == CrisisKind.None)
+        {
+            var position = PositionOf(@case);
+            turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))]], caseId: @case.Id);
+            if (!_hotline.WorkingHours.IsOpen(turn.Now))
+            {
+                turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", _hotline.WorkingHours)), caseId: @case.Id);
+            }
+        }
+
+        NotifyWorkers(@case, first.Text ?? first.Media?.Caption, turn);
+        return @case;
+    }
+
+    /// <summary>A crisis inside an open case: the case jumps the queue and every worker hears of it.</summary>
+    public void Escalate(Case @case, CrisisKind crisis, Inbound message, Turn turn)
+    {
+        RecordPersonMessage(@case, message, turn);
+        if (!@case.Urgent)
+        {
+            @case.Urgent = true;
+            @case.Crisis = crisis;
+            cases.Update(@case);
+            Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, $"marked urgent ({crisis.ToString().ToLowerInvariant()})");
+        }
+
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, OutboundPriority.Crisis);
+        }
+        else
+        {
+            NotifyWorkers(@case, message.Text ?? message.Media?.Caption, turn);
+        }
+    }
+
+    public void AddPersonMessage(Case @case, Inbound message, Turn turn)
+    {
+        RecordPersonMessage(@case, message, turn);
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply);
+        }
+        else
+        {
+            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseAddedToQueue, @case.Language, ("number", @case.Id), ("position", PositionOf(@case))), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>Exactly one worker gets a case: the first Take that finds it queued wins, every later one is told who has it.</summary>
+    public bool Take(Case @case, long workerId, Turn turn)
+    {
+        var worker = workers.Get(workerId);
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Take))
+        {
+            turn.Send(workerId, screens.Text(UiKeys.WorkerAlreadyTaken, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case))));
+            return false;
+        }
+
+        @case.WorkerId = workerId;
+        @case.TakenAt ??= turn.Now;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
+        Activate(worker, @case);
+        turn.Send(workerId, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case), WorkerButtons(@case, worker.Language));
+        ReplayMedia(@case, workerId, turn);
+        UpdateNotifications(@case, turn);
+        PersonJoined(@case, UiKeys.CaseTaken, turn);
+        return true;
+    }
+
+    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn)
+    {
+        var trigger = toWorker is null ? CaseTrigger.TransferToQueue : CaseTrigger.TransferToWorker;
+        if (!new CaseMachine(@case).TryFire(trigger))
+        {
+            return;
+        }
+
+        if (@case.WorkerId is { } previous)
+        {
+            @case.PreviousWorkers.Add(previous);
+            var old = workers.Get(previous);
+            if (old.ActiveCaseId == @case.Id)
+            {
+                old.ActiveCaseId = null;
+                workers.Save(old);
+            }
+        }
+
+        @case.WorkerId = toWorker;
+        cases.Update(@case);
+        var from = workers.Get(fromWorker);
+        if (toWorker is { } to)
+        {
+            Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
+            var next = workers.Get(to);
+            Activate(next, @case);
+            turn.Send(to, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case), WorkerButtons(@case, next.Language));
+            ReplayMedia(@case, to, turn);
+            PersonJoined(@case, UiKeys.CaseTransferred, turn);
+        }
+        else
+        {
+            Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "returned to the queue", fromWorker);
+            if (people.Find(@case.PersonChatId) is { } person)
+            {
+                new ConversationMachine(person).TryFire(ConversationTrigger.CaseRequeued);
+                people.Save(person);
+            }
+
+            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseTransferred, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language))), caseId: @case.Id);
+            NotifyWorkers(@case, null, turn);
+        }
+
+        turn.Send(fromWorker, screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
+    }
+
+    public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn)
+    {
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Close))
+        {
+            return;
+        }
+
+        @case.ClosedAt = turn.Now;
+        @case.Outcome = outcome;
+        cases.Update(@case);
+        Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            if (worker.ActiveCaseId == @case.Id)
+            {
+                worker.ActiveCaseId = null;
+                workers.Save(worker);
+            }
+
+            var key = by == ActorRole.Person ? UiKeys.WorkerPersonLeft : UiKeys.WorkerClosed;
+            turn.Send(assigned, screens.Text(key, worker.Language, ("number", @case.Id)));
+        }
+
+        UpdateNotifications(@case, turn);
+        if (people.Find(@case.PersonChatId) is { } person)
+        {
+            person.ActiveCaseId = null;
+            var machine = new ConversationMachine(person);
+            if (by == ActorRole.Person)
+            {
+                machine.TryFire(ConversationTrigger.Cancel);
+            }
+            else
+            {
+                machine.TryFire(ConversationTrigger.CaseClosed);
+                turn.Send(person.Id, screens.Text(UiKeys.CaseClosed, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+                turn.Send(person.Id, screens.Text(UiKeys.RatePrompt, @case.Language), RatingButtons(@case.Language), caseId: @case.Id);
+            }
+
+            people.Save(person);
+        }
+    }
+
+    public void Rate(Case @case, int stars, Turn turn)
+    {
+        @case.Rating = stars;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, stars.ToString(CultureInfo.InvariantCulture) + "/5");
+        NotifyRated(@case, turn);
+    }
+
+    public void Comment(Case @case, string comment, Turn turn)
+    {
+        @case.RatingComment = comment;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, "comment: " + comment);
+    }
+
+    public void Note(Case @case, long workerId, string text, Turn turn) =>
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, text, workerId);
+
+    /// <summary>A worker's words or media go to the person by copy, so no account or name travels with them.</summary>
+    public void RelayFromWorker(Case @case, long workerId, Inbound message, Turn turn)
+    {
+        cases.Append(new CaseEvent
+        {
+            CaseId = @case.Id, At = turn.Now, Actor = ActorRole.Worker, WorkerId = workerId, Kind = CaseEventKind.WorkerMessage,
+            Text = message.Text ?? message.Media?.Caption, MediaKind = message.Media?.Kind,
+        });
+        var header = _hotline.WorkerDisplayName.For(@case.Language);
+        if (message.Media is { } media)
+        {
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id });
+        }
+        else
+        {
+            turn.Send(@case.PersonChatId, $"{header}: {message.Text}", caseId: @case.Id);
+        }
+    }
+
+    public void SendQuickReply(Case @case, long workerId, QuickReply reply, Turn turn) =>
+        RelayFromWorker(@case, workerId, new Inbound
+        {
+            UpdateId = 0, ChatId = workerId, UserId = workerId, Kind = InboundKind.Text, Text = screens.Fill(reply.Text.For(@case.Language), @case.Language),
+        }, turn);
+
+    public string History(Case @case) => CaseTranscript.Format(@case, cases.Log(@case.Id), _hotline.WorkerName, _hotline.WorkingHours.UtcOffsetHours);
+
+    public void Log(Case @case, Turn turn, ActorRole actor, CaseEventKind kind, string? text, long? workerId = null) =>
+        cases.Append(new CaseEvent { CaseId = @case.Id, At = turn.Now, Actor = actor, WorkerId = workerId, Kind = kind, Text = text });
+
+    public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
+    [
+        [new OutButton("📜 /history", CallbackData.Worker("history", @case.Id)), new OutButton("↩ /transfer", CallbackData.Worker("requeue", @case.Id))],
+        [new OutButton("✅ /close", CallbackData.Worker("close", @case.Id))],
+        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker("quick", @case.Id, q.Id))]),
+    ];
+
+    public IReadOnlyList<IReadOnlyList<OutButton>> RatingButtons(Language language) =>
+    [
+        [.. Enumerable.Range(1, 5).Select(n => new OutButton(new string('⭐', 1) + n.ToString(CultureInfo.InvariantCulture), CallbackData.Rate(n)))],
+        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))],
+    ];
+
+    private void RecordPersonMessage(Case @case, Inbound message, Turn turn) => cases.Append(new CaseEvent
+    {
+        CaseId = @case.Id,
+        At = turn.Now,
+        Actor = ActorRole.Person,
+        Kind = CaseEventKind.PersonMessage,
+        Text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text ?? message.Media?.Caption,
+        MediaKind = message.Media?.Kind,
+        MediaChatId = message.Media?.FromChatId,
+        MediaMessageId = message.Media?.MessageId,
+    });
+
+    private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority)
+    {
+        var worker = workers.Get(@case.WorkerId!.Value);
+        var prefix = screens.Text(UiKeys.WorkerPersonMessage, worker.Language, ("number", @case.Id));
+        if (message.Media is { } media)
+        {
+            turn.Send(worker.Id, prefix + (media.Caption is null ? $" [{media.Kind}]" : $" [{media.Kind}] {media.Caption}"), priority: priority, caseId: @case.Id);
+            turn.Add(new Outbound { ChatId = worker.Id, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Priority = priority, CaseId = @case.Id });
+        }
+        else
+        {
+            var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
+            turn.Send(worker.Id, $"{prefix} {text}", priority: priority, caseId: @case.Id);
+        }
+    }
+
+    /// <summary>Media the person sent before a worker joined is copied to the worker who takes the case.</summary>
+    private void ReplayMedia(Case @case, long workerId, Turn turn)
+    {
+        foreach (var media in cases.Log(@case.Id).Where(e => e.Kind == CaseEventKind.PersonMessage && e.MediaMessageId is not null))
+        {
+            turn.Add(new Outbound { ChatId = workerId, Kind = OutboundKind.Copy, CopyFromChatId = media.MediaChatId, CopyMessageId = media.MediaMessageId, CaseId = @case.Id });
+        }
+    }
+
+    private void NotifyWorkers(Case @case, string? firstWords, Turn turn)
+    {
+        foreach (var staff in _hotline.Staff)
+        {
+            var worker = workers.Get(staff);
+            var key = @case.Urgent ? UiKeys.WorkerUrgentCase : UiKeys.WorkerNewCase;
+            var text = screens.Text(key, worker.Language,
+                ("number", @case.Id),
+                ("language", @case.Language.Code()),
+                ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
+                ("text", Shorten(firstWords ?? string.Empty, 500)));
+            turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker("take", @case.Id))]],
+                @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Bulk, tag: NotificationTag(@case), caseId: @case.Id);
+        }
+    }
+
+    private void UpdateNotifications(Case @case, Turn turn)
+    {
+        foreach (var staff in _hotline.Staff.Where(s => s != @case.WorkerId))
+        {
+            var worker = workers.Get(staff);
+            var text = screens.Text(UiKeys.WorkerTakenBy, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case)));
+            turn.Add(new Outbound { ChatId = staff, Kind = OutboundKind.Edit, EditTag = NotificationTag(@case), Text = text, Priority = OutboundPriority.Bulk });
+        }
+    }
+
+    private void PersonJoined(Case @case, string key, Turn turn)
+    {
+        if (people.Find(@case.PersonChatId) is { } person)
+        {
+            new ConversationMachine(person).TryFire(ConversationTrigger.WorkerJoined);
+            people.Save(person);
+        }
+
+        turn.Send(@case.PersonChatId, screens.Text(key, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language)), ("number", @case.Id)),
+            priority: @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
+    }
+
+    private void NotifyRated(Case @case, Turn turn)
+    {
+        var workerId = @case.WorkerId ?? @case.PreviousWorkers.LastOrDefault();
+        if (workerId != 0)
+        {
+            var worker = workers.Get(workerId);
+            turn.Send(workerId, screens.Text(UiKeys.WorkerRated, worker.Language, ("number", @case.Id), ("stars", @case.Rating)));
+        }
+    }
+
+    private void Activate(WorkerState worker, Case @case)
+    {
+        worker.ActiveCaseId = @case.Id;
+        workers.Save(worker);
+    }
+
+    private string TakenBy(Case @case) => @case.Status switch
+    {
+        CaseStatus.Closed => "—",
+        _ => @case.WorkerId is { } id ? _hotline.WorkerName(id) : "—",
+    };
+
+    private static string NotificationTag(Case @case) => $"case-{@case.Id}";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+}

@@ -1,0 +1,41 @@
+namespace HotlineBot.Cases;
+
+public enum ActorRole
+{
+    Person,
+    Worker,
+    Supervisor,
+    System,
+}
+
+public enum CaseEventKind
+{
+    PersonMessage,
+    WorkerMessage,
+    Note,
+    StateChange,
+    Rating,
+    Crisis,
+    Delivery,
+    Access,
+}
+
+/// <summary>
+/// One line of a case log, written the moment it happens. Worker ids stay on the server, for supervisors;
+/// the person's identity is never in an event.
+/// </summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public int CaseId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public ActorRole Actor { get; set; }
+    public long? WorkerId { get; set; }
+    public CaseEventKind Kind { get; set; }
+    public string? Text { get; set; }
+    public string? MediaKind { get; set; }
+
+    /// <summary>Where the media can be copied from (Telegram keeps it); server-side only, never printed in a log a worker reads.</summary>
+    public long? MediaChatId { get; set; }
+    public int? MediaMessageId { get; set; }
+}

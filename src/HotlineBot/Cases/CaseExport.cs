@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HotlineBot.Storage;
+
+namespace HotlineBot.Cases;
+
+/// <summary>Cases and their logs for reporting: JSON (one object per case with its events) or CSV (one row per event).</summary>
+public static class CaseExport
+{
+    // Kazakh and Russian stay readable in the file rather than becoming \u escapes.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Json(ICaseStore store, DateTimeOffset? since, Func<long, string> workerName, int utcOffsetHours)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var cases = store.All(since).Select(c => new
+        {
+            c.Id, Language = c.Language.ToString().ToLowerInvariant(), Status = c.Status.ToString(), c.Urgent, Crisis = c.Crisis.ToString(),
+            c.Topics, c.OpenedAt, c.TakenAt, c.ClosedAt, c.Outcome, c.Rating, c.RatingComment, c.PreviousCaseId,
+            Transcript = CaseTranscript.Format(c, store.Log(c.Id), workerName, utcOffsetHours),
+            Events = store.Log(c.Id).Select(e => new { e.At, Actor = e.Actor.ToString(), Kind = e.Kind.ToString(), e.Text, e.MediaKind }),
+        });
+        return JsonSerializer.Serialize(cases, JsonOptions);
+    }
+
+    public static string Csv(ICaseStore store, DateTimeOffset? since)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var text = new StringBuilder("case_id,language,status,urgent,opened_at,outcome,rating,event_at,actor,kind,media,text\n");
+        foreach (var c in store.All(since))
+        {
+            foreach (var e in store.Log(c.Id))
+            {
+                text.AppendJoin(',', c.Id.ToString(CultureInfo.InvariantCulture), c.Language.ToString().ToLowerInvariant(), c.Status, c.Urgent,
+                    c.OpenedAt.ToString("o", CultureInfo.InvariantCulture), Quote(c.Outcome), c.Rating?.ToString(CultureInfo.InvariantCulture),
+                    e.At.ToString("o", CultureInfo.InvariantCulture), e.Actor, e.Kind, Quote(e.MediaKind), Quote(e.Text)).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Quote(string? value) =>
+        value is null ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text;
+using HotlineBot.Conversations;
+using HotlineBot.Dialogs;
+using HotlineBot.Hosting;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Cases;
+
+/// <summary>
+/// What workers and supervisors do in Telegram: take, talk, note, transfer, close, read logs.
+/// Every command and button is checked against the configured staff lists on every use, never remembered.
+/// </summary>
+public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore workers, ScreenRenderer screens, IOptions<HotlineOptions> options)
+{
+    private readonly HotlineOptions _hotline = options.Value;
+
+    public bool IsStaff(long userId) => _hotline.IsWorker(userId);
+
+    public void Handle(Inbound inbound, Turn turn)
+    {
+        var worker = workers.Get(inbound.UserId);
+        if (LanguageCodes.Parse(inbound.LanguageHint) is { } hinted && hinted != worker.Language)
+        {
+            worker.Language = hinted;
+            workers.Save(worker);
+        }
+
+        switch (inbound.Kind)
+        {
+            case InboundKind.Button:
+                turn.AnswerButton(inbound.ChatId, inbound.CallbackId);
+                OnButton(worker, inbound, turn);
+                break;
+            case InboundKind.Text when inbound.Text?.StartsWith('/') == true:
+                OnCommand(worker, inbound.Text, turn);
+                break;
+            case InboundKind.Text or InboundKind.Media when ActiveCase(worker) is { } active:
+                desk.RelayFromWorker(active, worker.Id, inbound, turn);
+                break;
+            default:
+                Say(worker, UiKeys.WorkerNoCase, turn);
+                break;
+        }
+    }
+
+    private void OnCommand(WorkerState worker, string text, Turn turn)
+    {
+        var parts = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var command = parts[0].Split('@')[0].ToLowerInvariant();
+        int? number = parts.Length > 1 && int.TryParse(parts[1].TrimStart('#'), CultureInfo.InvariantCulture, out var n) ? n : null;
+        switch (command)
+        {
+            case "/queue": ShowQueue(worker, turn); break;
+            case "/take" when number is { } id: WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
+            case "/mycases": ShowMine(worker, turn); break;
+            case "/note" when parts.Length > 1 && ActiveCase(worker) is { } active:
+                desk.Note(active, worker.Id, text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim(), turn);
+                Say(worker, UiKeys.WorkerNoteSaved, turn, ("number", active.Id));
+                break;
+            case "/transfer": Transfer(worker, number, parts.Length > 2 ? parts[2] : null, turn); break;
+            case "/close": AskOutcome(worker, number ?? worker.ActiveCaseId, turn); break;
+            case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => turn.Send(worker.Id, desk.History(c)), turn); break;
+            case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
+            case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
+            case "/stats" when _hotline.IsSupervisor(worker.Id): turn.Send(worker.Id, CaseStats.Describe(cases.All())); break;
+            case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
+            default: Say(worker, UiKeys.WorkerUsage, turn); break;
+        }
+    }
+
+    private void OnButton(WorkerState worker, Inbound inbound, Turn turn)
+    {
+        var (prefix, parts) = CallbackData.Parse(inbound.ButtonData);
+        if (prefix != "w" || parts.Length < 2 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var id))
+        {
+            Say(worker, UiKeys.WorkerUsage, turn);
+            return;
+        }
+
+        switch (parts[0])
+        {
+            case "take": WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
+            case "history": WithCase(worker, id, c => turn.Send(worker.Id, desk.History(c)), turn); break;
+            case "requeue": Transfer(worker, id, null, turn); break;
+            case "close" when parts.Length == 2: AskOutcome(worker, id, turn); break;
+            case "close": Close(worker, id, parts[2], turn); break;
+            case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
+            case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
+                Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
+                break;
+            default: Say(worker, UiKeys.WorkerUsage, turn); break;
+        }
+    }
+
+    private void ShowQueue(WorkerState worker, Turn turn)
+    {
+        var queue = desk.Queue();
+        if (queue.Count == 0)
+        {
+            Say(worker, UiKeys.WorkerQueueEmpty, turn);
+            return;
+        }
+
+        var text = new StringBuilder(screens.Text(UiKeys.WorkerQueueHeader, worker.Language, ("count", queue.Count))).AppendLine();
+        foreach (var c in queue.Take(20))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Urgent ? "🔴" : "⚪")} #{c.Id} · {c.Language.Code()} · {(turn.Now - c.OpenedAt).TotalMinutes:0} min · {string.Join(", ", c.Topics)}");
+        }
+
+        turn.Send(worker.Id, text.ToString(), queue.Take(8).Select(c => (IReadOnlyList<OutButton>)[
+            new OutButton($"{screens.Text(UiKeys.WorkerTake, worker.Language)} #{c.Id}", CallbackData.Worker("take", c.Id))]).ToList());
+    }
+
+    private void ShowMine(WorkerState worker, Turn turn)
+    {
+        var mine = cases.Open().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id).ToList();
+        var text = new StringBuilder(screens.Text(UiKeys.WorkerMyCasesHeader, worker.Language, ("count", mine.Count))).AppendLine();
+        foreach (var c in mine)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}");
+        }
+
+        turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
+            new OutButton($"▶ #{c.Id}", CallbackData.Worker("switch", c.Id))]).ToList());
+    }
+
+    private void Transfer(WorkerState worker, int? number, string? to, Turn turn)
+    {
+        var id = number ?? worker.ActiveCaseId;
+        if (id is null)
+        {
+            Say(worker, UiKeys.WorkerNoCase, turn);
+            return;
+        }
+
+        long? target = null;
+        if (to is not null)
+        {
+            target = ResolveWorker(to);
+            if (target is null)
+            {
+                Say(worker, UiKeys.WorkerUsage, turn);
+                return;
+            }
+        }
+
+        Mine(worker, id.Value, c => desk.Transfer(c, worker.Id, target, turn), turn);
+    }
+
+    private long? ResolveWorker(string name)
+    {
+        var trimmed = name.Trim().TrimStart('@', '#');
+        if (long.TryParse(trimmed, CultureInfo.InvariantCulture, out var id) && _hotline.IsWorker(id))
+        {
+            return id;
+        }
+
+        return _hotline.Staff.Where(s => string.Equals(_hotline.WorkerName(s), trimmed, StringComparison.OrdinalIgnoreCase)).Select(s => (long?)s).FirstOrDefault();
+    }
+
+    private void AskOutcome(WorkerState worker, int? id, Turn turn)
+    {
+        if (id is null)
+        {
+            Say(worker, UiKeys.WorkerNoCase, turn);
+            return;
+        }
+
+        Mine(worker, id.Value, c =>
+        {
+            var outcomes = screens.Dialogs.Ui.Strings.Keys.Where(k => k.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+            turn.Send(worker.Id, screens.Text(UiKeys.WorkerClosePrompt, worker.Language, ("number", c.Id)), outcomes.Select(key => (IReadOnlyList<OutButton>)[
+                new OutButton(screens.Text(key, worker.Language), CallbackData.Worker("close", c.Id, key[UiKeys.OutcomePrefix.Length..]))]).ToList());
+        }, turn);
+    }
+
+    private void Close(WorkerState worker, int id, string outcome, Turn turn)
+    {
+        if (!screens.Dialogs.Ui.Has(UiKeys.OutcomePrefix + outcome))
+        {
+            Say(worker, UiKeys.WorkerUsage, turn);
+            return;
+        }
+
+        Mine(worker, id, c => desk.Close(c, ActorRole.Worker, worker.Id, outcome, turn), turn);
+    }
+
+    private void Export(WorkerState worker, Case c, Turn turn) => turn.Add(new Outbound
+    {
+        ChatId = worker.Id,
+        Kind = OutboundKind.Document,
+        FileName = $"case-{c.Id}.txt",
+        FileContent = Encoding.UTF8.GetBytes(desk.History(c)),
+        Text = $"#{c.Id}",
+    });
+
+    private void Switch(WorkerState worker, Case c, Turn turn)
+    {
+        if (c.WorkerId != worker.Id || !c.IsOpen)
+        {
+            Say(worker, UiKeys.WorkerNotYours, turn, ("number", c.Id));
+            return;
+        }
+
+        worker.ActiveCaseId = c.Id;
+        workers.Save(worker);
+        turn.Send(worker.Id, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", c.Id)), desk.WorkerButtons(c, worker.Language));
+    }
+
+    /// <summary>Only the worker who holds a case may talk in it, move it or close it.</summary>
+    private void Mine(WorkerState worker, int id, Action<Case> action, Turn turn) => WithCase(worker, id, c =>
+    {
+        if (c.WorkerId == worker.Id && c.IsOpen)
+        {
+            action(c);
+        }
+        else
+        {
+            Say(worker, UiKeys.WorkerNotYours, turn, ("number", c.Id));
+        }
+    }, turn);
+
+    private void WithCase(WorkerState worker, int id, Action<Case> action, Turn turn)
+    {
+        if (desk.Find(id) is { } found)
+        {
+            action(found);
+        }
+        else
+        {
+            Say(worker, UiKeys.WorkerCaseNotFound, turn, ("number", id));
+        }
+    }
+
+    private Case? ActiveCase(WorkerState worker) =>
+        worker.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } c && c.WorkerId == worker.Id ? c : null;
+
+    private void Say(WorkerState worker, string key, Turn turn, params (string Name, object? Value)[] values) =>
+        turn.Send(worker.Id, screens.Text(key, worker.Language, values));
+}

@@ -1,0 +1,14 @@
+namespace HotlineBot.Conversations;
+
+/// <summary>Where a person is in their conversation with the hotline. Stored by name with the person.</summary>
+public enum ConversationState
+{
+    ChoosingLanguage,
+    Browsing,
+    Answering,
+    DescribingProblem,
+    WaitingForWorker,
+    TalkingWithWorker,
+    Rating,
+    RatingComment,
+}

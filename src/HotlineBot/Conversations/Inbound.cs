@@ -1,0 +1,37 @@
+namespace HotlineBot.Conversations;
+
+/// <summary>What kind of thing arrived from a person, independent of the messenger it came through.</summary>
+public enum InboundKind
+{
+    Text,
+    Button,
+    Media,
+    Contact,
+    Edited,
+    Unsupported,
+}
+
+/// <summary>A piece of media the person sent; relayed by reference, never downloaded.</summary>
+public sealed record InboundMedia(string Kind, string? Caption, long FromChatId, int MessageId);
+
+/// <summary>
+/// One thing a person (or worker) did, as the core sees it. The Telegram edge and the terminal both produce these;
+/// the core never sees a Telegram type.
+/// </summary>
+public sealed record Inbound
+{
+    public required long UpdateId { get; init; }
+    public required long ChatId { get; init; }
+    public required long UserId { get; init; }
+    public required InboundKind Kind { get; init; }
+    public string? Text { get; init; }
+    public string? ButtonData { get; init; }
+    public string? CallbackId { get; init; }
+    /// <summary>The message the button was on (to edit in place), or the person's own message id.</summary>
+    public int? MessageId { get; init; }
+    public InboundMedia? Media { get; init; }
+    public string? ContactPhone { get; init; }
+    public string? LanguageHint { get; init; }
+    public bool IsPrivateChat { get; init; } = true;
+    public DateTimeOffset SentAt { get; init; }
+}

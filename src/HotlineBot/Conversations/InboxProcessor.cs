@@ -1,0 +1,150 @@
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HotlineBot.Conversations;
+
+/// <summary>
+/// The one thread that changes conversations and cases. It handles the inbox (people with a crisis message first,
+/// each person's messages in order) and the timers, committing each update's state, case events and replies in one
+/// transaction together with the removal of that update from the inbox. One writer means two workers tapping
+/// Take at the same moment are simply handled one after the other.
+/// </summary>
+public sealed partial class InboxProcessor(
+    ConversationEngine engine,
+    HotlineDatabase db,
+    IInboxStore inbox,
+    IOutboxStore outbox,
+    IReplySink replies,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    public const int MaxAttempts = 3;
+    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(20);
+
+    private readonly SemaphoreSlim _signal = new(0);
+    private DateTimeOffset _nextTick;
+
+    public long Handled { get; private set; }
+
+    public void Signal()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (HandleBatch(stoppingToken) > 0)
+            {
+            }
+
+            RunTimersIfDue();
+            try
+            {
+                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles what is in the inbox now; returns how many updates it took. Public for the benchmark and tests.</summary>
+    public int HandleBatch(CancellationToken ct = default)
+    {
+        var pending = inbox.Pending(500);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
+        var ordered = pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id);
+        foreach (var item in ordered)
+        {
+            // Graceful shutdown finishes the update in hand; the rest stay safely in the inbox.
+            if (ct.IsCancellationRequested)
+            {
+                break;
+            }
+
+            HandleOne(item);
+        }
+
+        return pending.Count;
+    }
+
+    private void HandleOne(InboxItem item)
+    {
+        try
+        {
+            var added = db.InTransaction(() =>
+            {
+                var turn = engine.Handle(InboxStore.Read(item), time.GetUtcNow());
+                inbox.Remove(item.Id);
+                return outbox.Add(turn.Outbounds, turn.Now);
+            });
+            Handled++;
+            replies.Enqueue(added);
+        }
+        catch (Exception e)
+        {
+            LogFailed(item.Id, item.Attempts + 1, e);
+            db.InTransaction(() =>
+            {
+                if (item.Attempts + 1 >= MaxAttempts)
+                {
+                    // A poison update: logged with its error above, and skipped so it never blocks the others.
+                    inbox.Remove(item.Id);
+                }
+                else
+                {
+                    inbox.CountAttempt(item.Id);
+                }
+            });
+        }
+    }
+
+    private void RunTimersIfDue()
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextTick)
+        {
+            return;
+        }
+
+        _nextTick = now + TickEvery;
+        try
+        {
+            var added = db.InTransaction(() =>
+            {
+                var turn = engine.Tick(now);
+                return outbox.Add(turn.Outbounds, turn.Now);
+            });
+            replies.Enqueue(added);
+        }
+        catch (Exception e)
+        {
+            LogTimersFailed(e);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Error, "Update {UpdateId} failed (attempt {Attempt})")]
+    private partial void LogFailed(long updateId, int attempt, Exception error);
+
+    [LoggerMessage(LogLevel.Error, "Timed duties failed")]
+    private partial void LogTimersFailed(Exception error);
+}

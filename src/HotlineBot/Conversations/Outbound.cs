@@ -1,0 +1,51 @@
+namespace HotlineBot.Conversations;
+
+/// <summary>Crisis replies overtake everything; bulk is what the bot sends on its own (alerts, nudges) and is throttled globally.</summary>
+public enum OutboundPriority
+{
+    Crisis = 0,
+    Reply = 1,
+    Bulk = 2,
+}
+
+public enum OutboundKind
+{
+    Send,
+    Edit,
+    AnswerButton,
+    Copy,
+    Document,
+    Delete,
+}
+
+public sealed record OutButton(string Label, string Data);
+
+/// <summary>
+/// One thing the bot wants shown in a chat. Stored in the outbox in the same commit as the state change that caused it,
+/// then delivered by the edge. <see cref="Tag"/> names a sent message so later effects can edit it
+/// (e.g. a worker's case notification changing to "taken by …").
+/// </summary>
+public sealed record Outbound
+{
+    public required long ChatId { get; init; }
+    public OutboundKind Kind { get; init; } = OutboundKind.Send;
+    public OutboundPriority Priority { get; init; } = OutboundPriority.Reply;
+    public string? Text { get; init; }
+    public IReadOnlyList<IReadOnlyList<OutButton>>? Buttons { get; init; }
+    /// <summary>Edit this message id (a menu the person pressed a button on).</summary>
+    public int? EditMessageId { get; init; }
+    /// <summary>Edit the message previously sent with this tag.</summary>
+    public string? EditTag { get; init; }
+    public string? Tag { get; init; }
+    public string? CallbackId { get; init; }
+    public long? CopyFromChatId { get; init; }
+    public int? CopyMessageId { get; init; }
+    public string? FileName { get; init; }
+    public byte[]? FileContent { get; init; }
+    public IReadOnlyList<int>? DeleteMessageIds { get; init; }
+    /// <summary>Ask Telegram for a one-tap phone-sharing keyboard instead of inline buttons.</summary>
+    public string? RequestContactLabel { get; init; }
+    public bool RemoveKeyboard { get; init; }
+    /// <summary>Case this message belongs to, so delivery status can be shown on it.</summary>
+    public int? CaseId { get; init; }
+}

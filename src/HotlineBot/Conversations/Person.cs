@@ -1,0 +1,42 @@
+namespace HotlineBot.Conversations;
+
+/// <summary>
+/// A person who wrote to the hotline and where their conversation stands. Keyed by their private chat id,
+/// which never leaves the server: workers only ever see case numbers.
+/// </summary>
+public sealed class Person
+{
+    public const int MaxTrail = 20;
+    public const int MaxTopics = 12;
+
+    public long Id { get; set; }
+    public Language? Language { get; set; }
+    public ConversationState State { get; set; } = ConversationState.ChoosingLanguage;
+    public string? NodeId { get; set; }
+    /// <summary>The screens behind the current one, for Back.</summary>
+    public List<string> Trail { get; set; } = [];
+    public Dictionary<string, string> Answers { get; set; } = [];
+    public string? QuestionId { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public int? ActiveCaseId { get; set; }
+    public int? LastCaseId { get; set; }
+    /// <summary>The message holding the current menu, edited in place as the person moves through it.</summary>
+    public int? MenuMessageId { get; set; }
+    public bool Unreachable { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void RememberTopic(string? topic)
+    {
+        if (string.IsNullOrEmpty(topic) || Topics.Contains(topic))
+        {
+            return;
+        }
+
+        Topics.Add(topic);
+        if (Topics.Count > MaxTopics)
+        {
+            Topics.RemoveAt(0);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace HotlineBot.Conversations;
+
+/// <summary>The effects of handling one inbound: replies to deliver, collected and committed together.</summary>
+public sealed class Turn(DateTimeOffset now)
+{
+    public DateTimeOffset Now { get; } = now;
+    public List<Outbound> Outbounds { get; } = [];
+
+    public void Add(Outbound outbound) => Outbounds.Add(outbound);
+
+    public void Send(long chatId, string text, IReadOnlyList<IReadOnlyList<OutButton>>? buttons = null,
+        OutboundPriority priority = OutboundPriority.Reply, string? tag = null, int? caseId = null) =>
+        Outbounds.Add(new Outbound { ChatId = chatId, Text = text, Buttons = buttons, Priority = priority, Tag = tag, CaseId = caseId });
+
+    /// <summary>Shows a screen: edits the message the button was on, or sends a new one.</summary>
+    public void Show(long chatId, int? editMessageId, string text, IReadOnlyList<IReadOnlyList<OutButton>>? buttons) =>
+        Outbounds.Add(new Outbound
+        {
+            ChatId = chatId,
+            Kind = editMessageId is null ? OutboundKind.Send : OutboundKind.Edit,
+            EditMessageId = editMessageId,
+            Text = text,
+            Buttons = buttons,
+        });
+
+    public void AnswerButton(long chatId, string? callbackId, string? toast = null)
+    {
+        if (callbackId is not null)
+        {
+            Outbounds.Add(new Outbound { ChatId = chatId, Kind = OutboundKind.AnswerButton, CallbackId = callbackId, Text = toast });
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using HotlineBot.Crisis;
+
+namespace HotlineBot.Dialogs;
+
+/// <summary>Loads and checks a dialogs folder: either a whole, valid set or the list of what is wrong. Never half a set.</summary>
+public static class DialogCatalog
+{
+    public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory)
+    {
+        var source = DialogYamlReader.ReadDirectory(directory);
+        var problems = DialogChecker.Check(source);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var set = new DialogSet(
+            source.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal),
+            new UiText(source.Strings.ToDictionary(s => s.Key, s => s.Value.Text, StringComparer.Ordinal)),
+            new Questionnaire(source.Questions, source.Results, source.Fallback ?? new LocalizedText(null, null)),
+            new CrisisLexicon(source.CrisisStems.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value)),
+            source.QuickReplies.Select(q => q.Reply).ToList());
+        return (set, problems);
+    }
+
+    /// <summary>Loads or throws one exception whose message lists every problem with file and line.</summary>
+    public static DialogSet LoadOrThrow(string directory)
+    {
+        var (set, problems) = Load(directory);
+        return set ?? throw new DialogLoadException(problems);
+    }
+}
+
+public sealed class DialogLoadException(IReadOnlyList<DialogProblem> problems)
+    : Exception($"The dialogs have {problems.Count} problem(s):" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
+{
+    public IReadOnlyList<DialogProblem> Problems { get; } = problems;
+}

@@ -1,0 +1,29 @@
+namespace HotlineBot.Dialogs;
+
+/// <summary>A button on a screen: it either opens another node (<see cref="To"/>) or runs an action.</summary>
+public sealed record DialogButton(string? To, string? Action, LocalizedText Label, SourceLocation Where);
+
+/// <summary>One screen of content.</summary>
+public sealed record DialogNode(
+    string Id,
+    LocalizedText Text,
+    IReadOnlyList<DialogButton> Buttons,
+    string? DeepLink,
+    string? Topic,
+    SourceLocation Where);
+
+/// <summary>The actions a button may name instead of a target node.</summary>
+public static class DialogActions
+{
+    public const string Escalate = "escalate";
+    public const string Questionnaire = "questionnaire";
+    public const string Language = "language";
+    public const string Menu = "menu";
+    public const string Back = "back";
+    public const string Numbers = "numbers";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Escalate, Questionnaire, Language, Menu, Back, Numbers,
+    };
+}

@@ -1,0 +1,17 @@
+using HotlineBot.Crisis;
+
+namespace HotlineBot.Dialogs;
+
+/// <summary>What the YAML files said, before it is checked: duplicates and gaps are kept so the checker can report them.</summary>
+internal sealed class DialogSource
+{
+    public List<DialogNode> Nodes { get; } = [];
+    public Dictionary<string, (LocalizedText Text, SourceLocation Where)> Strings { get; } = new(StringComparer.Ordinal);
+    public List<Question> Questions { get; } = [];
+    public List<EligibilityResult> Results { get; } = [];
+    public LocalizedText? Fallback { get; set; }
+    public SourceLocation? FallbackWhere { get; set; }
+    public Dictionary<CrisisKind, List<string>> CrisisStems { get; } = [];
+    public List<(QuickReply Reply, SourceLocation Where)> QuickReplies { get; } = [];
+    public List<DialogProblem> Problems { get; } = [];
+}

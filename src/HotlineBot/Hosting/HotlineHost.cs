@@ -1,0 +1,88 @@
+using HotlineBot.Dialogs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Hosting;
+
+public enum HostMode
+{
+    Telegram,
+    Terminal,
+}
+
+/// <summary>Builds the Generic Host: config/appsettings.json, then environment variables (Section__Key), then the command line.</summary>
+public static class HotlineHost
+{
+    public const string ConfigFile = "config/appsettings.json";
+
+    public static HostApplicationBuilder CreateBuilder(string[] args, HostMode mode, Action<IConfigurationBuilder>? configure = null)
+    {
+        var root = Directory.GetCurrentDirectory();
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(root);
+        configuration.AddJsonFile(ConfigFile, optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        if (mode == HostMode.Terminal)
+        {
+            // Trying the bot out must not need, or touch, the real case files.
+            configuration.AddInMemoryCollection([new("Storage:Path", ":memory:"), new("Storage:Password", null)]);
+        }
+
+        configure?.Invoke(configuration);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            Configuration = configuration,
+            ContentRootPath = root,
+            DisableDefaults = true,
+        });
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(mode == HostMode.Terminal ? LogLevel.Warning : LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Services.AddHotlineCore(builder.Configuration);
+        if (mode == HostMode.Telegram)
+        {
+            builder.Services.AddTelegramEdge(builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Resolves what can be wrong with the setup before anything starts, and turns it into readable lines:
+    /// the bot never starts half-configured or with half its dialogs.
+    /// </summary>
+    public static IReadOnlyList<string> Preflight(IServiceProvider services, HostMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<HotlineOptions>>().Value;
+            if (mode == HostMode.Telegram)
+            {
+                _ = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            }
+
+            _ = services.GetRequiredService<DialogSet>();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Failures.ToList();
+        }
+        catch (DialogLoadException e)
+        {
+            return ["The bot did not start: the dialogs have problems.", .. e.Problems.Select(p => p.ToString())];
+        }
+    }
+}

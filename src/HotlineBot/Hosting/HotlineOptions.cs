@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using HotlineBot.Conversations;
+
+namespace HotlineBot.Hosting;
+
+/// <summary>How this hotline is staffed and reached: lists of staff, hours, numbers. Changed without touching code.</summary>
+public sealed class HotlineOptions
+{
+    public const string Section = "Hotline";
+
+    /// <summary>Telegram user ids of the social workers and psychologists who take cases.</summary>
+    public List<long> Workers { get; set; } = [];
+
+    /// <summary>Telegram user ids who also see statistics; they may take cases too.</summary>
+    public List<long> Supervisors { get; set; } = [];
+
+    /// <summary>Names workers see for each other (never shown to people), by Telegram user id.</summary>
+    public Dictionary<string, string> WorkerNames { get; set; } = [];
+
+    /// <summary>What a person sees instead of a worker's account.</summary>
+    public LocalizedName WorkerDisplayName { get; set; } = new() { Kk = "Маман", Ru = "Специалист" };
+
+    [Range(1, 24 * 60)]
+    public int PickupMinutes { get; set; } = 10;
+
+    [Range(1, 24 * 60)]
+    public int ReplyNudgeMinutes { get; set; } = 15;
+
+    [Range(0, 36500)]
+    public int RetentionDays { get; set; }
+
+    public WorkingHours WorkingHours { get; set; } = new();
+
+    /// <summary>Emergency and trust-line numbers shown to people; checked against the domain notes.</summary>
+    public List<PhoneNumber> Numbers { get; set; } = [];
+
+    public bool IsWorker(long userId) => Workers.Contains(userId) || Supervisors.Contains(userId);
+
+    public bool IsSupervisor(long userId) => Supervisors.Contains(userId);
+
+    public IEnumerable<long> Staff => Workers.Concat(Supervisors).Distinct();
+
+    public string WorkerName(long workerId) =>
+        WorkerNames.TryGetValue(workerId.ToString(System.Globalization.CultureInfo.InvariantCulture), out var name) ? name : $"#{workerId}";
+
+    public string NumbersText(Language language) =>
+        string.Join("\n", Numbers.Select(n => $"☎ {n.Number} — {(language == Language.Kk ? n.Kk : n.Ru)}"));
+}
+
+public sealed class LocalizedName
+{
+    public string Kk { get; set; } = string.Empty;
+    public string Ru { get; set; } = string.Empty;
+
+    public string For(Language language) => language == Language.Kk ? Kk : Ru;
+}
+
+public sealed class PhoneNumber
+{
+    [Required]
+    public string Number { get; set; } = string.Empty;
+    public string Kk { get; set; } = string.Empty;
+    public string Ru { get; set; } = string.Empty;
+}
+
+/// <summary>When workers are on duty, in the hotline's own time zone.</summary>
+public sealed class WorkingHours
+{
+    public TimeOnly Start { get; set; } = new(9, 0);
+    public TimeOnly End { get; set; } = new(18, 0);
+
+    /// <summary>Kazakhstan has used UTC+5 nationwide since March 2024.</summary>
+    [Range(-12, 14)]
+    public int UtcOffsetHours { get; set; } = 5;
+
+    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    public bool AlwaysOpen { get; set; }
+
+    public bool IsOpen(DateTimeOffset now)
+    {
+        if (AlwaysOpen)
+        {
+            return true;
+        }
+
+        var local = now.ToOffset(TimeSpan.FromHours(UtcOffsetHours));
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return Days.Contains(local.DayOfWeek) && time >= Start && time < End;
+    }
+
+    public override string ToString() => $"{Start:HH\\:mm}–{End:HH\\:mm}";
+}

@@ -1,0 +1,51 @@
+using HotlineBot.Cases;
+
+namespace HotlineBot.Storage;
+
+public interface ICaseStore
+{
+    Case? Find(int id);
+    int Insert(Case @case);
+    void Update(Case @case);
+    IReadOnlyList<Case> Open();
+    IReadOnlyList<Case> All(DateTimeOffset? since = null);
+    void Append(CaseEvent caseEvent);
+    IReadOnlyList<CaseEvent> Log(int caseId);
+    int RemoveTextOlderThan(DateTimeOffset cutoff);
+}
+
+internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
+{
+    private readonly LiteDB.ILiteCollection<Case> _cases = db.Collection<Case>(Collections.Cases);
+    private readonly LiteDB.ILiteCollection<CaseEvent> _events = db.Collection<CaseEvent>(Collections.CaseEvents);
+
+    public Case? Find(int id) => _cases.FindById(id);
+
+    public int Insert(Case @case) => _cases.Insert(@case).AsInt32;
+
+    public void Update(Case @case) => _cases.Update(@case);
+
+    public IReadOnlyList<Case> Open() => _cases.Find(c => c.Status != CaseStatus.Closed).ToList();
+
+    public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
+        (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id).ToList();
+
+    public void Append(CaseEvent caseEvent) => _events.Insert(caseEvent);
+
+    public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(e => e.CaseId == caseId).OrderBy(e => e.Id).ToList();
+
+    /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
+    public int RemoveTextOlderThan(DateTimeOffset cutoff)
+    {
+        var old = _cases.Find(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && !c.TextRemoved).ToList();
+        foreach (var @case in old)
+        {
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note));
+            @case.RatingComment = null;
+            @case.TextRemoved = true;
+            _cases.Update(@case);
+        }
+
+        return old.Count;
+    }
+}

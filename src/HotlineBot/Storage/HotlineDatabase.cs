@@ -1,0 +1,114 @@
+using LiteDB;
+
+namespace HotlineBot.Storage;
+
+/// <summary>
+/// The one LiteDB database of the process. Every update's effects are written inside one
+/// <see cref="InTransaction{T}"/>, so state, case events and replies are committed together or not at all.
+/// </summary>
+public sealed class HotlineDatabase : IDisposable
+{
+    private readonly LiteDatabase _db;
+
+    public HotlineDatabase(string path, string? password)
+    {
+        var inMemory = path == ":memory:";
+        if (!inMemory)
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(password) ? null : password,
+        };
+        var mapper = new BsonMapper { EnumAsInteger = false };
+        _db = new LiteDatabase(connection, mapper);
+        Path = path;
+        EnsureIndexes();
+    }
+
+    public string Path { get; }
+
+    internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction; an exception rolls everything back.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var began = _db.BeginTrans();
+        try
+        {
+            var result = work();
+            if (began)
+            {
+                _db.Commit();
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (began)
+            {
+                _db.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return true;
+    });
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    /// <summary>A consistent copy: reads inside one transaction see one snapshot, whatever is written meanwhile.</summary>
+    public void BackupTo(string target, string? password)
+    {
+        using var copy = new LiteDatabase(new ConnectionString
+        {
+            Filename = target,
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(password) ? null : password,
+        });
+        InTransaction(() =>
+        {
+            foreach (var name in _db.GetCollectionNames().ToList())
+            {
+                copy.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
+            }
+        });
+    }
+
+    private void EnsureIndexes()
+    {
+        Collection<Cases.CaseEvent>(Collections.CaseEvents).EnsureIndex(e => e.CaseId);
+        Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.Status);
+        Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.PersonChatId);
+        Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
+    }
+
+    public void Dispose() => _db.Dispose();
+}
+
+internal static class Collections
+{
+    public const string People = "people";
+    public const string Cases = "cases";
+    public const string CaseEvents = "case_events";
+    public const string Outbox = "outbox";
+    public const string Inbox = "inbox";
+    public const string Meta = "meta";
+    public const string SentMessages = "sent_messages";
+    public const string Workers = "workers";
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using HotlineBot.Conversations;
+
+namespace HotlineBot.Storage;
+
+public interface IInboxStore
+{
+    void Add(Inbound inbound, bool crisis, DateTimeOffset now);
+    IReadOnlyList<InboxItem> Pending(int max);
+    void Remove(long updateId);
+    void CountAttempt(long updateId);
+    int Count();
+}
+
+internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
+{
+    private readonly LiteDB.ILiteCollection<InboxItem> _items = db.Collection<InboxItem>(Collections.Inbox);
+
+    public void Add(Inbound inbound, bool crisis, DateTimeOffset now) => _items.Upsert(new InboxItem
+    {
+        Id = inbound.UpdateId,
+        ChatId = inbound.ChatId,
+        Crisis = crisis,
+        Payload = JsonSerializer.Serialize(inbound, StorageJson.Options),
+        ReceivedAt = now,
+    });
+
+    public IReadOnlyList<InboxItem> Pending(int max) => _items.Query().OrderBy(i => i.Id).Limit(max).ToList();
+
+    public void Remove(long updateId) => _items.Delete(updateId);
+
+    public void CountAttempt(long updateId)
+    {
+        if (_items.FindById(updateId) is { } item)
+        {
+            item.Attempts++;
+            _items.Update(item);
+        }
+    }
+
+    public int Count() => _items.Count();
+
+    public static Inbound Read(InboxItem item) => JsonSerializer.Deserialize<Inbound>(item.Payload, StorageJson.Options)!;
+}

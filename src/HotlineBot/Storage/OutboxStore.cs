@@ -1,0 +1,48 @@
+using System.Text.Json;
+using HotlineBot.Conversations;
+
+namespace HotlineBot.Storage;
+
+public interface IOutboxStore
+{
+    /// <summary>Adds replies inside the caller's transaction; returns them with their ids for the sender.</summary>
+    IReadOnlyList<OutboxItem> Add(IEnumerable<Outbound> outbounds, DateTimeOffset now);
+    void Remove(long id);
+    IReadOnlyList<OutboxItem> Pending();
+    int Count();
+}
+
+internal sealed class OutboxStore(HotlineDatabase db) : IOutboxStore
+{
+    private readonly LiteDB.ILiteCollection<OutboxItem> _items = db.Collection<OutboxItem>(Collections.Outbox);
+
+    public IReadOnlyList<OutboxItem> Add(IEnumerable<Outbound> outbounds, DateTimeOffset now)
+    {
+        var items = outbounds.Select(o => new OutboxItem
+        {
+            ChatId = o.ChatId,
+            Priority = (int)o.Priority,
+            Payload = JsonSerializer.Serialize(o, StorageJson.Options),
+            CreatedAt = now,
+        }).ToList();
+        foreach (var item in items)
+        {
+            _items.Insert(item);
+        }
+
+        return items;
+    }
+
+    public void Remove(long id) => _items.Delete(id);
+
+    public IReadOnlyList<OutboxItem> Pending() => _items.FindAll().OrderBy(i => i.Id).ToList();
+
+    public int Count() => _items.Count();
+
+    public static Outbound Read(OutboxItem item) => JsonSerializer.Deserialize<Outbound>(item.Payload, StorageJson.Options)!;
+}
+
+internal static class StorageJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+}

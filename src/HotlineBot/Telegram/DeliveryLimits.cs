@@ -1,0 +1,50 @@
+using System.Threading.RateLimiting;
+
+namespace HotlineBot.Telegram;
+
+/// <summary>
+/// Telegram's documented flood limits, where they apply: about one message a second per chat (short bursts pass),
+/// 20 a minute per group, about 30 a second for broadcasts the bot starts itself. Replies to people are not
+/// held to the broadcast limit: that cap is for bulk notifications, and answering users may go faster.
+/// </summary>
+public sealed class DeliveryLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<long> _perChat;
+    private readonly RateLimiter _bulk;
+
+    public DeliveryLimits()
+    {
+        _perChat = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
+            ? RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(tokens: 1, per: TimeSpan.FromSeconds(3.1)))
+            : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(tokens: 3, per: TimeSpan.FromSeconds(1))));
+        var bulk = Bucket(tokens: 30, per: TimeSpan.FromSeconds(1));
+        bulk.TokensPerPeriod = 30;
+        _bulk = new TokenBucketRateLimiter(bulk);
+    }
+
+    /// <summary>Waits for room to send one message to <paramref name="chatId"/>; bulk messages also wait for the global budget.</summary>
+    public async ValueTask WaitAsync(long chatId, bool bulk, CancellationToken cancellationToken)
+    {
+        using var lease = await _perChat.AcquireAsync(chatId, 1, cancellationToken).ConfigureAwait(false);
+        if (bulk)
+        {
+            using var global = await _bulk.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static TokenBucketRateLimiterOptions Bucket(int tokens, TimeSpan per) => new()
+    {
+        TokenLimit = tokens,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = per,
+        QueueLimit = 10_000,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
+
+    public void Dispose()
+    {
+        _perChat.Dispose();
+        _bulk.Dispose();
+    }
+}

@@ -1,0 +1,325 @@
+using System.Threading.Channels;
+using HotlineBot.Cases;
+using HotlineBot.Conversations;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+
+namespace HotlineBot.Telegram;
+
+/// <summary>
+/// Drains the outbox to Telegram: one message at a time per chat (so order holds), many chats at once,
+/// crisis first, within Telegram's limits. 429 pauses that chat for retry_after (and the whole sender when many
+/// chats hit it at once); 5xx and broken connections retry with backoff and jitter; 403 marks the person unreachable;
+/// other 400s are logged with the method and dropped. An item leaves the outbox only once Telegram has it.
+/// </summary>
+public sealed partial class OutboxSender(
+    TelegramGateway gateway,
+    HotlineDatabase db,
+    IOutboxStore outbox,
+    ISentMessageStore sent,
+    IPersonStore people,
+    ICaseStore cases,
+    DeliveryLimits limits,
+    TimeProvider time,
+    ILogger<OutboxSender> logger) : BackgroundService, IReplySink
+{
+    private const int Concurrency = 16;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, ChatLane> _lanes = [];
+    private readonly Channel<long> _urgent = Channel.CreateUnbounded<long>();
+    private readonly Channel<long> _normal = Channel.CreateUnbounded<long>();
+    private readonly Queue<DateTimeOffset> _recent429 = new();
+    private readonly HashSet<long> _known = [];
+    private DateTimeOffset _globalPauseUntil;
+
+    /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>
+    public void Enqueue(IEnumerable<OutboxItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_gate)
+        {
+            foreach (var item in items)
+            {
+                // The start-up load and a fresh commit may both hand over the same item: deliver it once.
+                if (!_known.Add(item.Id))
+                {
+                    continue;
+                }
+
+                if (!_lanes.TryGetValue(item.ChatId, out var lane))
+                {
+                    _lanes[item.ChatId] = lane = new ChatLane(item.ChatId);
+                }
+
+                lane.Items.Enqueue(item);
+                if (!lane.Scheduled)
+                {
+                    lane.Scheduled = true;
+                    (item.Priority == (int)OutboundPriority.Crisis ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+                }
+            }
+        }
+    }
+
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lanes.Values.Sum(l => l.Items.Count);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Whatever was committed but not delivered before a crash or restart goes out first.
+        var leftover = outbox.Pending();
+        Enqueue(leftover);
+        if (leftover.Count > 0)
+        {
+            LogResumed(leftover.Count);
+        }
+
+        var runners = Enumerable.Range(0, Concurrency).Select(_ => RunAsync(stoppingToken)).ToArray();
+        await Task.WhenAll(runners).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            long chatId;
+            try
+            {
+                chatId = await NextLaneAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await DrainLaneAsync(chatId, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> NextLaneAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            if (_urgent.Reader.TryRead(out var urgent) || _normal.Reader.TryRead(out urgent))
+            {
+                return urgent;
+            }
+
+            var urgentReady = _urgent.Reader.WaitToReadAsync(ct).AsTask();
+            var normalReady = _normal.Reader.WaitToReadAsync(ct).AsTask();
+            await Task.WhenAny(urgentReady, normalReady).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task DrainLaneAsync(long chatId, CancellationToken ct)
+    {
+        ChatLane lane;
+        lock (_gate)
+        {
+            lane = _lanes[chatId];
+        }
+
+        while (!ct.IsCancellationRequested)
+        {
+            OutboxItem? item;
+            lock (_gate)
+            {
+                if (!lane.Items.TryPeek(out item))
+                {
+                    lane.Scheduled = false;
+                    _lanes.Remove(chatId);
+                    return;
+                }
+            }
+
+            try
+            {
+                await DeliverOneAsync(lane, item, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                lane.Items.Dequeue();
+                _known.Remove(item.Id);
+            }
+        }
+    }
+
+    private async Task DeliverOneAsync(ChatLane lane, OutboxItem item, CancellationToken ct)
+    {
+        var outbound = OutboxStore.Read(item);
+        var attempt = 0;
+        while (true)
+        {
+            await WaitForPausesAsync(lane, ct).ConfigureAwait(false);
+            if (outbound.Kind is not OutboundKind.AnswerButton and not OutboundKind.Delete)
+            {
+                await limits.WaitAsync(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, ct).ConfigureAwait(false);
+            }
+
+            try
+            {
+                var editId = outbound.EditMessageId ?? (outbound.EditTag is { } tag ? sent.Find(outbound.ChatId, tag) : null);
+                if (outbound.Kind == OutboundKind.Edit && editId is null)
+                {
+                    outbound = outbound with { Kind = OutboundKind.Send };
+                }
+
+                var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
+                Complete(item, outbound, messageId);
+                return;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                lane.NotBefore = time.GetUtcNow() + wait;
+                NoteTooManyRequests(wait);
+                LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 403)
+            {
+                LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
+                Fail(item, outbound, unreachable: true, reason: "blocked");
+                return;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
+            {
+                if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+                {
+                    Complete(item, outbound, null);
+                    return;
+                }
+
+                // The menu is gone or too old to edit: show it as a new message instead of losing it.
+                outbound = outbound with { Kind = OutboundKind.Send, EditMessageId = null, EditTag = null };
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
+            {
+                LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+                Fail(item, outbound, unreachable: false, reason: $"rejected ({e.ErrorCode})");
+                return;
+            }
+            catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                attempt++;
+                var backoff = Backoff(attempt);
+                LogRetry(outbound.Kind.ToString(), attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
+                lane.NotBefore = time.GetUtcNow() + backoff;
+            }
+        }
+    }
+
+    private async Task WaitForPausesAsync(ChatLane lane, CancellationToken ct)
+    {
+        while (true)
+        {
+            var until = lane.NotBefore > _globalPauseUntil ? lane.NotBefore : _globalPauseUntil;
+            var wait = until - time.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>When many chats get 429 within a second, Telegram is telling the whole bot to slow down.</summary>
+    private void NoteTooManyRequests(TimeSpan wait)
+    {
+        var now = time.GetUtcNow();
+        lock (_recent429)
+        {
+            _recent429.Enqueue(now);
+            while (_recent429.Count > 0 && now - _recent429.Peek() > TimeSpan.FromSeconds(1))
+            {
+                _recent429.Dequeue();
+            }
+
+            if (_recent429.Count >= 5 && _globalPauseUntil < now + wait)
+            {
+                _globalPauseUntil = now + wait;
+                LogGlobalPause(wait.TotalSeconds);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var exponential = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(attempt, 10))));
+        return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    private void Complete(OutboxItem item, Outbound outbound, int? messageId) => db.InTransaction(() =>
+    {
+        if (messageId is { } id && outbound.Tag is { } tag)
+        {
+            sent.Remember(outbound.ChatId, tag, id);
+        }
+
+        outbox.Remove(item.Id);
+    });
+
+    private void Fail(OutboxItem item, Outbound outbound, bool unreachable, string reason) => db.InTransaction(() =>
+    {
+        if (unreachable && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
+        {
+            person.Unreachable = true;
+            people.Save(person);
+        }
+
+        if (outbound.CaseId is { } caseId)
+        {
+            cases.Append(new CaseEvent
+            {
+                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery,
+                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {reason}",
+            });
+        }
+
+        outbox.Remove(item.Id);
+    });
+
+    [LoggerMessage(LogLevel.Information, "Resuming delivery of {Count} replies committed before the last stop")]
+    private partial void LogResumed(int count);
+
+    [LoggerMessage(LogLevel.Warning, "Telegram asked to slow down ({Method}); waiting {Seconds} s for that chat")]
+    private partial void LogTooMany(string method, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Many chats hit the flood limit at once; pausing all sending for {Seconds} s")]
+    private partial void LogGlobalPause(double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Chat unreachable ({Method}): {Reason}")]
+    private partial void LogUnreachable(string method, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Telegram rejected {Method} with {Code}: {Reason}; not retried")]
+    private partial void LogRejected(string method, int code, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Sending {Method} failed (attempt {Attempt}), retrying in {DelayMs:0} ms: {Error}")]
+    private partial void LogRetry(string method, int attempt, double delayMs, string error);
+
+    private sealed class ChatLane(long chatId)
+    {
+        public long ChatId { get; } = chatId;
+        public Queue<OutboxItem> Items { get; } = new();
+        public bool Scheduled { get; set; }
+        public DateTimeOffset NotBefore { get; set; }
+    }
+}

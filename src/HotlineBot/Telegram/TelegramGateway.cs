@@ -1,0 +1,78 @@
+using HotlineBot.Conversations;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace HotlineBot.Telegram;
+
+/// <summary>Carries one <see cref="Outbound"/> to Telegram. Knows the Bot API, nothing of retries or order.</summary>
+public sealed class TelegramGateway(ITelegramBotClient bot)
+{
+    public const int MaxText = 4096;
+
+    /// <summary>Returns the id of the message that now shows the outbound, when there is one.</summary>
+    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        switch (o.Kind)
+        {
+            case OutboundKind.AnswerButton:
+                await bot.AnswerCallbackQuery(o.CallbackId!, o.Text, cancellationToken: ct).ConfigureAwait(false);
+                return null;
+            case OutboundKind.Edit when editMessageId is { } id:
+                var edited = await bot.EditMessageText(o.ChatId, id, Clip(o.Text), replyMarkup: Inline(o), cancellationToken: ct).ConfigureAwait(false);
+                return edited.MessageId;
+            case OutboundKind.Copy:
+                var copy = await bot.CopyMessage(o.ChatId, o.CopyFromChatId!.Value, o.CopyMessageId!.Value, cancellationToken: ct).ConfigureAwait(false);
+                return copy.Id;
+            case OutboundKind.Document:
+                using (var stream = new MemoryStream(o.FileContent ?? []))
+                {
+                    var document = await bot.SendDocument(o.ChatId, InputFile.FromStream(stream, o.FileName), caption: o.Text, cancellationToken: ct).ConfigureAwait(false);
+                    return document.MessageId;
+                }
+
+            case OutboundKind.Delete:
+                await bot.DeleteMessages(o.ChatId, o.DeleteMessageIds ?? [], ct).ConfigureAwait(false);
+                return null;
+            default:
+                return await SendTextAsync(o, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Long texts (a person's 10,000-character letter relayed to a worker) go out in pieces, buttons on the last.</summary>
+    private async Task<int?> SendTextAsync(Outbound o, CancellationToken ct)
+    {
+        var text = string.IsNullOrEmpty(o.Text) ? "…" : o.Text;
+        Message? last = null;
+        for (var start = 0; start < text.Length; start += MaxText)
+        {
+            var piece = text.Substring(start, Math.Min(MaxText, text.Length - start));
+            var isLast = start + MaxText >= text.Length;
+            last = await bot.SendMessage(o.ChatId, piece, replyMarkup: isLast ? Markup(o) : null, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        return last?.MessageId;
+    }
+
+    private static string Clip(string? text) => string.IsNullOrEmpty(text) ? "…" : text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…";
+
+    private static ReplyMarkup? Markup(Outbound o)
+    {
+        if (o.RequestContactLabel is { } label)
+        {
+            return new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact(label)) { ResizeKeyboard = true, OneTimeKeyboard = true };
+        }
+
+        if (o.RemoveKeyboard)
+        {
+            return new ReplyKeyboardRemove();
+        }
+
+        return Inline(o);
+    }
+
+    private static InlineKeyboardMarkup? Inline(Outbound o) => o.Buttons is { Count: > 0 } rows
+        ? new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))))
+        : null;
+}

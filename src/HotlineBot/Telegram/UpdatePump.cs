@@ -1,0 +1,103 @@
+using HotlineBot.Conversations;
+using HotlineBot.Hosting;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
+
+namespace HotlineBot.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates and writes each update into the durable inbox, committing the new offset in the same
+/// transaction. Telegram is told to forget an update only by the next getUpdates, after that commit: so an update
+/// is never lost, and one seen twice is skipped by its id. Taking updates in is much faster than handling them,
+/// which lets a crisis message behind a backlog be handled first.
+/// </summary>
+public sealed partial class UpdatePump(
+    ITelegramBotClient bot,
+    HotlineDatabase db,
+    IInboxStore inbox,
+    IMetaStore meta,
+    ConversationEngine engine,
+    InboxProcessor processor,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<UpdatePump> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var offset = (int)meta.Read(MetaStore.PollingOffset);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                if (updates.Length == 0)
+                {
+                    continue;
+                }
+
+                var now = time.GetUtcNow();
+                var next = offset;
+                db.InTransaction(() =>
+                {
+                    foreach (var update in updates.Where(u => u.Id >= offset))
+                    {
+                        Take(update, now);
+                        next = Math.Max(next, update.Id + 1);
+                    }
+
+                    meta.Write(MetaStore.PollingOffset, next);
+                });
+                offset = next;
+                processor.Signal();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, Math.Min(failures, 6))) * (0.5 + (Random.Shared.NextDouble() / 2)));
+                LogPollFailed(failures, delay.TotalMilliseconds, SecretRedactor.Describe(e));
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Take(global::Telegram.Bot.Types.Update update, DateTimeOffset now)
+    {
+        try
+        {
+            if (UpdateMapper.ToInbound(update) is { } inbound)
+            {
+                inbox.Add(inbound, engine.IsCrisis(inbound), now);
+            }
+            else
+            {
+                LogIgnored(update.Id, update.Type.ToString());
+            }
+        }
+        catch (Exception e)
+        {
+            // One malformed update must never hold up the others behind it.
+            LogPoison(update.Id, SecretRedactor.Describe(e));
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Failures} in a row); retrying in {DelayMs:0} ms: {Error}")]
+    private partial void LogPollFailed(int failures, double delayMs, string error);
+
+    [LoggerMessage(LogLevel.Debug, "Update {UpdateId} of type {Type} needs no answer")]
+    private partial void LogIgnored(long updateId, string type);
+
+    [LoggerMessage(LogLevel.Error, "Update {UpdateId} could not be read and was skipped: {Error}")]
+    private partial void LogPoison(long updateId, string error);
+}
