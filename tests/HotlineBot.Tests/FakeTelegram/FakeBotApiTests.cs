@@ -383,7 +383,7 @@ public sealed class FakeBotApiTests : IAsyncLifetime
                     await client.SendMessage(msg.Chat.Id, "echo: " + text, cancellationToken: ct);
             },
             (_, _, _) => Task.CompletedTask,
-            new Telegram.Bot.Polling.ReceiverOptions { AllowedUpdates = [] },
+            new global::Telegram.Bot.Polling.ReceiverOptions { AllowedUpdates = [] },
             cts.Token);
 
         var sent = fake.SendText(User, "hello");

@@ -1,0 +1,101 @@
+using HotlineBot.FakeTelegram;
+using HotlineBot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HotlineBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host (polling worker, processor, sender, LiteDB file) pointed at a loopback fake Bot API.
+/// Two workers and a supervisor are on staff; a test may share the data file between restarts.
+/// </summary>
+internal sealed class BotHost : IAsyncDisposable
+{
+    public const long WorkerA = 900001;
+    public const long WorkerB = 900002;
+    public const long Supervisor = 900009;
+
+    private BotHost(IHost host, FakeBotApi api, string dataFile, CapturingLoggerProvider logs)
+    {
+        Host = host;
+        Api = api;
+        DataFile = dataFile;
+        Logs = logs;
+    }
+
+    public IHost Host { get; }
+    public FakeBotApi Api { get; }
+    public string DataFile { get; }
+    public CapturingLoggerProvider Logs { get; }
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<BotHost> StartAsync(
+        FakeBotApi api,
+        string? dataFile = null,
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
+    {
+        dataFile ??= Path.Combine(TestPaths.TempDirectory(), "hotline.db");
+        var values = new Dictionary<string, string?>
+        {
+            ["Telegram:Token"] = api.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Storage:Path"] = dataFile,
+            ["Dialogs:Path"] = TestPaths.Dialogs,
+            ["Hotline:Workers:0"] = WorkerA.ToString(),
+            ["Hotline:Workers:1"] = WorkerB.ToString(),
+            ["Hotline:Supervisors:0"] = Supervisor.ToString(),
+            ["Hotline:WorkerNames:900001"] = "Aigul",
+            ["Hotline:WorkerNames:900002"] = "Dmitry",
+            ["Hotline:WorkingHours:AlwaysOpen"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var builder = HotlineHost.CreateBuilder([], HostMode.Telegram, config =>
+        {
+            config.AddJsonFile(TestPaths.Config, optional: false);
+            config.AddInMemoryCollection(values);
+        });
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        var host = builder.Build();
+        var problems = HotlineHost.Preflight(host.Services, HostMode.Telegram);
+        Assert.Empty(problems);
+        await host.StartAsync();
+        return new BotHost(host, api, dataFile, logs);
+    }
+
+    public static Task<BotHost> StartWithFakeTimeAsync(FakeBotApi api, FakeTimeProvider time, IDictionary<string, string?>? settings = null) =>
+        StartAsync(api, null, settings, time);
+
+    public async Task StopAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Host.StopAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            Host.Dispose();
+        }
+    }
+}
