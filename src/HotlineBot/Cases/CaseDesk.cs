@@ -167,7 +167,11 @@ public sealed class CaseDesk(
         turn.Send(fromWorker, screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
     }
 
-    public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn)
+    /// <summary>
+    /// Closes the case and moves the person on. When the person side closes it, it passes the <see cref="Person"/>
+    /// it already holds, so this turn's one copy of their state is the one that gets saved.
+    /// </summary>
+    public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn, Person? holder = null)
     {
         if (!new CaseMachine(@case).TryFire(CaseTrigger.Close))
         {
@@ -192,7 +196,7 @@ public sealed class CaseDesk(
         }
 
         UpdateNotifications(@case, turn);
-        if (people.Find(@case.PersonChatId) is { } person)
+        if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
         {
             person.ActiveCaseId = null;
             var machine = new ConversationMachine(person);

@@ -131,7 +131,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         switch (person.State)
         {
             case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker when person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open:
-                desk.Close(open, ActorRole.Person, null, "cancelled by the person", turn);
+                desk.Close(open, ActorRole.Person, null, "cancelled by the person", turn, person);
                 turn.Send(person.Id, screens.Text(UiKeys.CaseCancelled, language, ("number", open.Id)));
                 ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
                 break;
