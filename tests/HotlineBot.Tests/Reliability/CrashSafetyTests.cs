@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using HotlineBot.Cases;
+using HotlineBot.FakeTelegram;
+using HotlineBot.Storage;
+using static HotlineBot.Tests.Reliability.RelHelpers;
+
+namespace HotlineBot.Tests.Reliability;
+
+public sealed class CrashSafetyTests
+{
+    private const int People = 20;
+    private const int Rounds = 10;
+    private const int KillAfterRound = 4;
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_hard_kill_mid_stream_loses_no_message_and_logs_none_twice()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var dataFile = Path.Combine(TestPaths.TempDirectory(), "hotline.db");
+        var people = Enumerable.Range(0, People).Select(i => 64000L + i).ToArray();
+        var sent = people.ToDictionary(p => p, _ => new List<string>());
+
+        var first = StartBot(api, dataFile);
+        try
+        {
+            await Task.WhenAll(people.Select(async p =>
+            {
+                var menu = await ChooseRussianAsync(api, p, Long);
+                api.PressButton(p, menu.MessageId, "a:escalate");
+                await api.WaitForBotMessageAsync(p, m => m.Text!.Contains(EscalateRu), Long);
+                var question = $"p{p} вопрос";
+                lock (sent) sent[p].Add(question);
+                api.SendText(p, question);
+                await api.WaitForBotMessageAsync(p, m => m.Text!.Contains(QueuedRu), Long, menu.MessageId);
+            }));
+
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var p in people)
+                {
+                    var text = $"p{p} сообщение {round}";
+                    sent[p].Add(text);
+                    api.SendText(p, text);
+                }
+
+                if (round == KillAfterRound)
+                {
+                    // Mid-stream: earlier rounds are being taken in, handled and answered right now.
+                    await api.WaitUntilAsync(() => people.Sum(p => api.BotMessages(p).Count(m => m.Text!.Contains(AddedRu))) >= People, Long);
+                    first.Kill(entireProcessTree: true);
+                    await first.WaitForExitAsync();
+                }
+
+                await Task.Delay(30);
+            }
+        }
+        finally
+        {
+            if (!first.HasExited)
+            {
+                first.Kill(entireProcessTree: true);
+            }
+
+            first.Dispose();
+        }
+
+        var second = StartBot(api, dataFile);
+        try
+        {
+            foreach (var p in people)
+            {
+                await api.WaitUntilAsync(() => api.BotMessages(p).Count(m => m.Text!.Contains(AddedRu)) >= Rounds, Long);
+            }
+
+            await api.WaitUntilAsync(() => api.PendingUpdates == 0, Long);
+            await Task.Delay(2000);
+        }
+        finally
+        {
+            await StopGracefullyAsync(second);
+        }
+
+        using var db = new HotlineDatabase(dataFile, null);
+        var cases = new CaseStore(db);
+        var logged = cases.All()
+            .SelectMany(c => cases.Log(c.Id).Where(e => e.Kind == CaseEventKind.PersonMessage).Select(e => (c.PersonChatId, e.Text)))
+            .ToList();
+        foreach (var p in people)
+        {
+            foreach (var text in sent[p])
+            {
+                var count = logged.Count(l => l.PersonChatId == p && l.Text == text);
+                Assert.True(count == 1, $"'{text}' is in the case log {count} times");
+            }
+
+            Assert.Equal(sent[p].Count, logged.Count(l => l.PersonChatId == p));
+            var bot = api.BotMessages(p);
+            Assert.Single(bot, m => m.Text!.Contains(QueuedRu));
+            var added = bot.Count(m => m.Text!.Contains(AddedRu));
+            Assert.InRange(added, Rounds, Rounds + 1);
+            var repeated = bot.GroupBy(m => m.Text).Sum(g => g.Key!.Contains(AddedRu) ? Math.Max(0, g.Count() - Rounds) : g.Count() - 1);
+            Assert.True(repeated <= 1, $"chat {p} has {repeated} repeated bot messages:\n{api.DumpChat(p)}");
+        }
+    }
+
+    private static Process StartBot(FakeBotApi api, string dataFile)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Telegram__Token"] = api.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
+        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
+        start.Environment["Storage__Path"] = dataFile;
+        start.Environment["Hotline__WorkingHours__AlwaysOpen"] = "true";
+        start.Environment["Hotline__Workers__0"] = "900001";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task StopGracefullyAsync(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    await term!.WaitForExitAsync();
+                }
+
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+}
