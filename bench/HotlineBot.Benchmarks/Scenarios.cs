@@ -107,7 +107,7 @@ internal static class Scenarios
         var prompt = await api.WaitForReplyAsync(start, m => m.Buttons.Any(), timeout);
         var choose = api.PressButton(user, prompt.MessageId, "l:ru");
         ids.Add(choose.UpdateId);
-        var menu = await api.WaitForBotMessageAsync(user, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), timeout, prompt.MessageId);
+        var menu = await api.WaitForBotMessageAsync(user, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), timeout, prompt.MessageId - 1);
         var open = api.PressButton(user, menu.MessageId, "n:benefits");
         ids.Add(open.UpdateId);
         await api.WaitUntilAsync(() => api.TimeToFirstBotResponse(open.UpdateId) is not null, timeout);

@@ -224,17 +224,20 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         person.Language = chosen;
         var pending = person.NodeId;
         var wasNew = new ConversationMachine(person).TryFire(ConversationTrigger.LanguageChosen) && person.State == ConversationState.Browsing;
-        turn.Show(person.Id, edit, screens.Text(UiKeys.LanguageSaved, chosen), null);
+        var saved = screens.Text(UiKeys.LanguageSaved, chosen);
         if (wasNew && pending == "specialist")
         {
+            turn.Show(person.Id, edit, saved, null);
             Escalate(person, null, turn);
             return;
         }
 
-        ShowNode(person, (wasNew ? Dialogs.Find(pending) : null) ?? Dialogs.Find(person.NodeId) ?? Dialogs.Root, null, turn, resetTrail: wasNew);
+        // One message, edited in place: the confirmation on top of the screen the person goes on to.
+        var target = (wasNew ? Dialogs.Find(pending) : null) ?? Dialogs.Find(person.NodeId) ?? Dialogs.Root;
+        ShowNode(person, target, edit, turn, resetTrail: wasNew, lead: saved);
     }
 
-    private void ShowNode(Person person, DialogNode node, int? edit, Turn turn, bool resetTrail = false, bool remember = true)
+    private void ShowNode(Person person, DialogNode node, int? edit, Turn turn, bool resetTrail = false, bool remember = true, string? lead = null)
     {
         if (person.Language is not { } language)
         {
@@ -259,7 +262,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         person.NodeId = node.Id;
         person.RememberTopic(node.Topic);
         var screen = screens.Node(node, language);
-        turn.Show(person.Id, edit, screen.Text, screen.Buttons);
+        turn.Show(person.Id, edit, lead is null ? screen.Text : lead + "\n\n" + screen.Text, screen.Buttons);
     }
 
     private void Escalate(Person person, int? edit, Turn turn)

@@ -22,22 +22,34 @@ public sealed class DeliveryLimits : IDisposable
         _bulk = new TokenBucketRateLimiter(bulk);
     }
 
-    /// <summary>Waits for room to send one message to <paramref name="chatId"/>; bulk messages also wait for the global budget.</summary>
-    public async ValueTask WaitAsync(long chatId, bool bulk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes room to send one message to <paramref name="chatId"/> now, or says how long to wait. Never blocks:
+    /// the sender parks the chat instead of holding a sending slot. Bulk messages also need the global budget.
+    /// </summary>
+    public TimeSpan TryAcquire(long chatId, bool bulk)
     {
-        using var lease = await _perChat.AcquireAsync(chatId, 1, cancellationToken).ConfigureAwait(false);
         if (bulk)
         {
-            using var global = await _bulk.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            using var global = _bulk.AttemptAcquire();
+            if (!global.IsAcquired)
+            {
+                return RetryAfter(global);
+            }
         }
+
+        using var lease = _perChat.AttemptAcquire(chatId);
+        return lease.IsAcquired ? TimeSpan.Zero : RetryAfter(lease);
     }
+
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMilliseconds(100);
 
     private static TokenBucketRateLimiterOptions Bucket(int tokens, TimeSpan per) => new()
     {
         TokenLimit = tokens,
         TokensPerPeriod = 1,
         ReplenishmentPeriod = per,
-        QueueLimit = 10_000,
+        QueueLimit = 0,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,
     };

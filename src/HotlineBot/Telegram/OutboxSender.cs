@@ -26,6 +26,10 @@ public sealed partial class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
     private const int Concurrency = 16;
+
+    // Waiting on the network (flood budgets, retry_after, backoff) runs on the wall clock, like the rate limiters
+    // themselves; the injected TimeProvider is the hotline's clock for what it records.
+    private static readonly TimeProvider Network = TimeProvider.System;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
@@ -124,6 +128,10 @@ public sealed partial class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// Sends the lane's items in order while they may go now. When a chat must wait (its flood budget, a 429 pause,
+    /// a retry backoff) the lane is parked and the runner moves on to other chats: one slow chat never holds up the rest.
+    /// </summary>
     private async Task DrainLaneAsync(long chatId, CancellationToken ct)
     {
         ChatLane lane;
@@ -145,106 +153,129 @@ public sealed partial class OutboxSender(
                 }
             }
 
+            lane.Current ??= OutboxStore.Read(item);
+            var wait = TimeToWait(lane, lane.Current);
+            if (wait > TimeSpan.Zero)
+            {
+                _ = ResumeLaterAsync(lane, wait, ct);
+                return;
+            }
+
+            bool done;
             try
             {
-                await DeliverOneAsync(lane, item, ct).ConfigureAwait(false);
+                done = await AttemptAsync(lane, item, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
 
-            lock (_gate)
+            if (done)
             {
-                lane.Items.Dequeue();
-                _known.Remove(item.Id);
+                lock (_gate)
+                {
+                    lane.Items.Dequeue();
+                    _known.Remove(item.Id);
+                    lane.Current = null;
+                    lane.Attempt = 0;
+                }
             }
         }
     }
 
-    private async Task DeliverOneAsync(ChatLane lane, OutboxItem item, CancellationToken ct)
+    private TimeSpan TimeToWait(ChatLane lane, Outbound outbound)
     {
-        var outbound = OutboxStore.Read(item);
-        var attempt = 0;
-        while (true)
+        var until = lane.NotBefore > _globalPauseUntil ? lane.NotBefore : _globalPauseUntil;
+        var paused = until - Network.GetUtcNow();
+        if (paused > TimeSpan.Zero)
         {
-            await WaitForPausesAsync(lane, ct).ConfigureAwait(false);
-            if (outbound.Kind is not OutboundKind.AnswerButton and not OutboundKind.Delete)
-            {
-                await limits.WaitAsync(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, ct).ConfigureAwait(false);
-            }
-
-            try
-            {
-                var editId = outbound.EditMessageId ?? (outbound.EditTag is { } tag ? sent.Find(outbound.ChatId, tag) : null);
-                if (outbound.Kind == OutboundKind.Edit && editId is null)
-                {
-                    outbound = outbound with { Kind = OutboundKind.Send };
-                }
-
-                var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
-                Complete(item, outbound, messageId);
-                return;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 429)
-            {
-                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
-                lane.NotBefore = time.GetUtcNow() + wait;
-                NoteTooManyRequests(wait);
-                LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 403)
-            {
-                LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
-                Fail(item, outbound, unreachable: true, reason: "blocked");
-                return;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
-            {
-                if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
-                {
-                    Complete(item, outbound, null);
-                    return;
-                }
-
-                // The menu is gone or too old to edit: show it as a new message instead of losing it.
-                outbound = outbound with { Kind = OutboundKind.Send, EditMessageId = null, EditTag = null };
-            }
-            catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
-            {
-                LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-                Fail(item, outbound, unreachable: false, reason: $"rejected ({e.ErrorCode})");
-                return;
-            }
-            catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                attempt++;
-                var backoff = Backoff(attempt);
-                LogRetry(outbound.Kind.ToString(), attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
-                lane.NotBefore = time.GetUtcNow() + backoff;
-            }
+            return paused;
         }
+
+        // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
+        return outbound.Kind is OutboundKind.AnswerButton or OutboundKind.Delete
+            ? TimeSpan.Zero
+            : limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk);
     }
 
-    private async Task WaitForPausesAsync(ChatLane lane, CancellationToken ct)
+    private async Task ResumeLaterAsync(ChatLane lane, TimeSpan wait, CancellationToken ct)
     {
-        while (true)
+        try
         {
-            var until = lane.NotBefore > _globalPauseUntil ? lane.NotBefore : _globalPauseUntil;
-            var wait = until - time.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
+            await Task.Delay(wait, Network, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var urgent = lane.Current?.Priority == OutboundPriority.Crisis;
+        (urgent ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+    }
+
+    /// <summary>One try at delivering the lane's head item; true when it is finished with (delivered or given up).</summary>
+    private async Task<bool> AttemptAsync(ChatLane lane, OutboxItem item, CancellationToken ct)
+    {
+        var outbound = lane.Current!;
+        try
+        {
+            var editId = outbound.EditMessageId ?? (outbound.EditTag is { } tag ? sent.Find(outbound.ChatId, tag) : null);
+            if (outbound.Kind == OutboundKind.Edit && editId is null)
             {
-                return;
+                outbound = lane.Current = outbound with { Kind = OutboundKind.Send };
             }
 
-            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
+            Complete(item, outbound, messageId);
+            return true;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+            lane.NotBefore = Network.GetUtcNow() + wait;
+            NoteTooManyRequests(wait);
+            LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
+            Fail(item, outbound, unreachable: true, reason: "blocked");
+            return true;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
+        {
+            if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                Complete(item, outbound, null);
+                return true;
+            }
+
+            // The menu is gone or too old to edit: show it as a new message instead of losing it.
+            lane.Current = outbound with { Kind = OutboundKind.Send, EditMessageId = null, EditTag = null };
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
+        {
+            LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+            Fail(item, outbound, unreachable: false, reason: $"rejected ({e.ErrorCode})");
+            return true;
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            lane.Attempt++;
+            var backoff = Backoff(lane.Attempt);
+            LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
+            lane.NotBefore = Network.GetUtcNow() + backoff;
+            return false;
         }
     }
 
     /// <summary>When many chats get 429 within a second, Telegram is telling the whole bot to slow down.</summary>
     private void NoteTooManyRequests(TimeSpan wait)
     {
-        var now = time.GetUtcNow();
+        var now = Network.GetUtcNow();
         lock (_recent429)
         {
             _recent429.Enqueue(now);
@@ -321,5 +352,9 @@ public sealed partial class OutboxSender(
         public Queue<OutboxItem> Items { get; } = new();
         public bool Scheduled { get; set; }
         public DateTimeOffset NotBefore { get; set; }
+
+        /// <summary>The head item as it will be sent next (an edit may have turned into a send).</summary>
+        public Outbound? Current { get; set; }
+        public int Attempt { get; set; }
     }
 }

@@ -67,7 +67,8 @@ public sealed partial class UpdatePump(
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, Math.Min(failures, 6))) * (0.5 + (Random.Shared.NextDouble() / 2)));
                 LogPollFailed(failures, delay.TotalMilliseconds, SecretRedactor.Describe(e));
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                // Backing off from the network runs on the wall clock, whatever clock the hotline itself keeps.
+                await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class EscalationHelpers
         api.SendText(person, "/start", language, firstName, username);
         var prompt = await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "l:" + language), Wait);
         api.PressButton(person, prompt.MessageId, "l:" + language);
-        return await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "a:escalate"), Wait, prompt.MessageId);
+        return await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "a:escalate"), Wait, prompt.MessageId - 1);
     }
 
     /// <summary>From the menu: press "talk to a specialist", write the first words, wait for the queue message.</summary>

@@ -38,11 +38,13 @@ public sealed class FoundationTests
             api.SendText(Person, "/start");
             var prompt = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
             api.PressButton(Person, prompt.MessageId, "l:kk");
-            var menu = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), afterMessageId: prompt.MessageId);
+            // The prompt itself becomes the menu, with the confirmation on top: one message, edited in place.
+            var menu = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), afterMessageId: prompt.MessageId - 1);
+            Assert.Equal(prompt.MessageId, menu.MessageId);
+            Assert.True(menu.Edited);
+            Assert.Contains("қазақ тілінде", menu.Text);
             Assert.Contains("Мемлекеттік жәрдемақылар", menu.Buttons.Select(b => b.Text));
-            var edited = api.ChatView(Person).Single(m => m.MessageId == prompt.MessageId);
-            Assert.True(edited.Edited);
-            Assert.Contains("қазақ тілінде", edited.Text);
+            Assert.Single(api.BotMessages(Person));
             Assert.Contains(api.RequestsFor("answerCallbackQuery"), r => r.Ok);
         }
 
@@ -63,7 +65,7 @@ public sealed class FoundationTests
         api.SendText(Person, "/start");
         var prompt = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
         api.PressButton(Person, prompt.MessageId, "l:ru");
-        var menu = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), afterMessageId: prompt.MessageId);
+        var menu = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), afterMessageId: prompt.MessageId - 1);
         var sentBefore = api.RequestsFor("sendMessage").Count;
 
         api.PressButton(Person, menu.MessageId, "n:benefits");

@@ -24,7 +24,7 @@ internal static class RelHelpers
         api.SendText(person, "/start");
         var prompt = await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "l:ru"), timeout);
         api.PressButton(person, prompt.MessageId, "l:ru");
-        return await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), timeout, prompt.MessageId);
+        return await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), timeout, prompt.MessageId - 1);
     }
 
     public static int LastBotId(FakeBotApi api, long chat) => api.BotMessages(chat).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
