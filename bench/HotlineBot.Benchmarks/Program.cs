@@ -1,11 +1,24 @@
-using System.Diagnostics;
+using System.CommandLine;
 using HotlineBot.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/HotlineBot.Benchmarks -- [users]
-// Runs the echo ceiling and the real bot against the same loopback fake Bot API, in one run, and prints one line.
-var users = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 200;
-var echo = await Scenarios.EchoAsync(users);
-var bot = await Scenarios.BotAsync(users);
-Console.WriteLine($"echo: {echo}");
-Console.WriteLine($"bot:  {bot}");
-Console.WriteLine($"bench: bot={bot.PerSecond:0}/s echo={echo.PerSecond:0}/s ratio={bot.PerSecond / echo.PerSecond:0.00} p50={bot.P50:0.0} p99={bot.P99:0.0} peak_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024}");
+// The benchmark: the real host against a loopback fake Bot API, compared in the same run with a bare echo bot.
+var people = new Option<int>("--people") { Description = "Simulated people", DefaultValueFactory = _ => 400 };
+var stored = new Option<int>("--stored") { Description = "People and closed cases stored before the start", DefaultValueFactory = _ => 0 };
+var think = new Option<int>("--think-ms") { Description = "A person's pause between steps", DefaultValueFactory = _ => 1000 };
+var root = new RootCommand("HotlineBot benchmark") { people, stored, think };
+root.SetAction(async (result, ct) =>
+{
+    var line = await SteadyLoad.RunAsync(result.GetValue(people), result.GetValue(stored), TimeSpan.FromMilliseconds(result.GetValue(think)));
+    Console.WriteLine(line);
+    return 0;
+});
+
+var burstPeople = new Option<int>("--people") { Description = "People arriving within one second", DefaultValueFactory = _ => 5000 };
+var burst = new Command("burst", "Telegram-like limits in the fake server; thousands arrive at once, 1 in 100 in crisis") { burstPeople };
+burst.SetAction(async (result, ct) =>
+{
+    Console.WriteLine(await BurstLoad.RunAsync(result.GetValue(burstPeople)));
+    return 0;
+});
+root.Subcommands.Add(burst);
+return await root.Parse(args).InvokeAsync();

@@ -25,9 +25,9 @@ public sealed class CaseDesk(
     public Case? Find(int id) => cases.Find(id);
 
     public IReadOnlyList<Case> Queue() =>
-        cases.Open().Where(c => c.Status == CaseStatus.Queued).OrderByDescending(c => c.Urgent).ThenBy(c => c.OpenedAt).ThenBy(c => c.Id).ToList();
+        cases.Queued().OrderByDescending(c => c.Urgent).ThenBy(c => c.Id).ToList();
 
-    public int PositionOf(Case @case) => Queue().ToList().FindIndex(c => c.Id == @case.Id) + 1;
+    public int PositionOf(Case @case) => cases.QueuePosition(@case);
 
     public Case Open(Person person, Inbound first, CrisisKind crisis, Turn turn)
     {
@@ -94,7 +94,8 @@ public sealed class CaseDesk(
         }
         else
         {
-            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseAddedToQueue, @case.Language, ("number", @case.Id), ("position", PositionOf(@case))), caseId: @case.Id);
+            // No place in the queue here: it is told when the case opens and whenever asked, not on every message.
+            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseAddedToQueue, @case.Language, ("number", @case.Id)), caseId: @case.Id);
         }
     }
 

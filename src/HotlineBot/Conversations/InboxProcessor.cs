@@ -20,6 +20,9 @@ public sealed partial class InboxProcessor(
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     public const int MaxAttempts = 3;
+
+    /// <summary>Updates that share one commit when they are waiting together; alone, an update commits alone.</summary>
+    public const int CommitEvery = 16;
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(20);
 
     private readonly SemaphoreSlim _signal = new(0);
@@ -59,38 +62,70 @@ public sealed partial class InboxProcessor(
     /// <summary>Handles what is in the inbox now; returns how many updates it took. Public for the benchmark and tests.</summary>
     public int HandleBatch(CancellationToken ct = default)
     {
-        var pending = inbox.Pending(500);
+        // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
+        var pending = inbox.Pending(64);
         if (pending.Count == 0)
         {
             return 0;
         }
 
         var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
-        var ordered = pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id);
-        foreach (var item in ordered)
+        var ordered = pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id).ToList();
+        for (var start = 0; start < ordered.Count; start += CommitEvery)
         {
-            // Graceful shutdown finishes the update in hand; the rest stay safely in the inbox.
+            // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
             if (ct.IsCancellationRequested)
             {
                 break;
             }
 
-            HandleOne(item);
+            HandleTogether(ordered.GetRange(start, Math.Min(CommitEvery, ordered.Count - start)));
         }
 
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Several updates in one transaction: a commit costs more than handling an update, so under load they share it.
+    /// If any of them fails, all are rolled back and handled one by one, so only the bad one pays.
+    /// </summary>
+    private void HandleTogether(List<InboxItem> items)
+    {
+        if (items.Count == 1)
+        {
+            HandleOne(items[0]);
+            return;
+        }
+
+        List<OutboxItem> added;
+        try
+        {
+            added = db.InTransaction(() =>
+            {
+                var all = new List<OutboxItem>();
+                foreach (var item in items)
+                {
+                    all.AddRange(Handle(item));
+                }
+
+                return all;
+            });
+        }
+        catch (Exception)
+        {
+            items.ForEach(HandleOne);
+            return;
+        }
+
+        Handled += items.Count;
+        replies.Enqueue(added);
     }
 
     private void HandleOne(InboxItem item)
     {
         try
         {
-            var added = db.InTransaction(() =>
-            {
-                var turn = engine.Handle(InboxStore.Read(item), time.GetUtcNow());
-                inbox.Remove(item.Id);
-                return outbox.Add(turn.Outbounds, turn.Now);
-            });
+            var added = db.InTransaction(() => Handle(item));
             Handled++;
             replies.Enqueue(added);
         }
@@ -110,6 +145,13 @@ public sealed partial class InboxProcessor(
                 }
             });
         }
+    }
+
+    private IReadOnlyList<OutboxItem> Handle(InboxItem item)
+    {
+        var turn = engine.Handle(InboxStore.Read(item), time.GetUtcNow());
+        inbox.Remove(item.Id);
+        return outbox.Add(turn.Outbounds, turn.Now);
     }
 
     private void RunTimersIfDue()

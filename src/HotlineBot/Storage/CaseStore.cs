@@ -8,6 +8,8 @@ public interface ICaseStore
     int Insert(Case @case);
     void Update(Case @case);
     IReadOnlyList<Case> Open();
+    IReadOnlyList<Case> Queued();
+    int QueuePosition(Case @case);
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
     void Append(CaseEvent caseEvent);
     IReadOnlyList<CaseEvent> Log(int caseId);
@@ -25,7 +27,23 @@ internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
 
     public void Update(Case @case) => _cases.Update(@case);
 
-    public IReadOnlyList<Case> Open() => _cases.Find(c => c.Status != CaseStatus.Closed).ToList();
+    // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
+    public IReadOnlyList<Case> Open() => [.. Queued(), .. _cases.Find(c => c.Status == CaseStatus.Assigned)];
+
+    public IReadOnlyList<Case> Queued() => _cases.Find(c => c.Status == CaseStatus.Queued).ToList();
+
+    /// <summary>
+    /// Urgent cases first, then by id, which grows with the time a case was opened. Counted in the database,
+    /// without mapping every waiting case to an object.
+    /// </summary>
+    public int QueuePosition(Case @case)
+    {
+        var id = @case.Id;
+        var ahead = @case.Urgent
+            ? _cases.Count(c => c.Status == CaseStatus.Queued && c.Urgent && c.Id < id)
+            : _cases.Count(c => c.Status == CaseStatus.Queued && c.Urgent) + _cases.Count(c => c.Status == CaseStatus.Queued && !c.Urgent && c.Id < id);
+        return ahead + 1;
+    }
 
     public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
         (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id).ToList();

@@ -96,6 +96,7 @@ public sealed class HotlineDatabase : IDisposable
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.Status);
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.PersonChatId);
         Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
+        Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
     }
 
     public void Dispose() => _db.Dispose();

@@ -25,7 +25,13 @@ internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
         ReceivedAt = now,
     });
 
-    public IReadOnlyList<InboxItem> Pending(int max) => _items.Query().OrderBy(i => i.Id).Limit(max).ToList();
+    /// <summary>Crisis updates first, however deep the backlog they sit in; then the oldest.</summary>
+    public IReadOnlyList<InboxItem> Pending(int max)
+    {
+        var crisis = _items.Find(i => i.Crisis).OrderBy(i => i.Id).ToList();
+        var rest = _items.Query().Where(i => !i.Crisis).OrderBy(i => i.Id).Limit(Math.Max(0, max - crisis.Count)).ToList();
+        return [.. crisis, .. rest];
+    }
 
     public void Remove(long updateId) => _items.Delete(updateId);
 

@@ -12,11 +12,13 @@ public sealed class DeliveryLimits : IDisposable
     private readonly PartitionedRateLimiter<long> _perChat;
     private readonly RateLimiter _bulk;
 
+    // A little under Telegram's figures: our bucket refills on timer ticks, theirs continuously, and a tick that
+    // lands early must not cost a 429.
     public DeliveryLimits()
     {
         _perChat = PartitionedRateLimiter.Create<long, long>(chatId => chatId < 0
             ? RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(tokens: 1, per: TimeSpan.FromSeconds(3.1)))
-            : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(tokens: 3, per: TimeSpan.FromSeconds(1))));
+            : RateLimitPartition.GetTokenBucketLimiter(chatId, _ => Bucket(tokens: 3, per: TimeSpan.FromSeconds(1.05))));
         var bulk = Bucket(tokens: 30, per: TimeSpan.FromSeconds(1));
         bulk.TokensPerPeriod = 30;
         _bulk = new TokenBucketRateLimiter(bulk);

@@ -118,6 +118,8 @@ public sealed class MachineTests
 
         using var after = new CoreHarness(path);
         after.Say(Person, "Я ещё здесь");
-        Assert.Contains("Добавлено к обращению №1. Ваше место в очереди: 1.", after.TextTo(Person), StringComparison.Ordinal);
+        Assert.Contains("Добавлено к обращению №1", after.TextTo(Person), StringComparison.Ordinal);
+        after.Press(Person, "a:escalate");
+        Assert.Contains("Ваше обращение №1 ещё открыто, место в очереди: 1.", after.TextTo(Person), StringComparison.Ordinal);
     }
 }

@@ -138,7 +138,7 @@ public sealed class TranscriptTests
             .. OnboardRu,
             new("tap a:escalate", Has: [EscalateRu]),
             new("Мне отказали в пособии, что делать?", Has: ["Обращение №1 принято. Ваше место в очереди: 1."], Buttons: ["a:cancelcase"], ToStaff: true),
-            new("/вопрос ещё", Has: ["Добавлено к обращению №1. Ваше место в очереди: 1."]),
+            new("/вопрос ещё", Has: ["Добавлено к обращению №1 — специалист увидит все ваши сообщения."]),
             new("/cancel", Has: ["Обращение №1 закрыто.", MainRu], ToStaff: null),
         ],
         ["escalate: asking again while a case is open points to the open case"] =

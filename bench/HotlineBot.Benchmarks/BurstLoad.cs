@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using HotlineBot.FakeTelegram;
+
+namespace HotlineBot.Benchmarks;
+
+/// <summary>
+/// The burst: Telegram-like flood limits in the fake server, thousands of people arriving within one second
+/// (a TV spot), each starting, choosing a language and opening a topic; one in a hundred writes a crisis phrase
+/// instead, and that message sits behind thousands of others in getUpdates.
+/// </summary>
+internal static class BurstLoad
+{
+    private const string CrisisPhrase = "я больше не хочу жить";
+
+    public static async Task<string> RunAsync(int people)
+    {
+        var options = new FakeBotApiOptions { EnforceTelegramLimits = true };
+        options.Limits.GlobalPerSecond = 0; // the 30/s figure is for broadcasts, not for answering people
+        await using var api = await FakeBotApi.StartAsync(options);
+        var dataFile = BenchHost.TempDataFile();
+        using var host = BenchHost.Build(api, dataFile);
+        await host.StartAsync();
+
+        var watch = Stopwatch.StartNew();
+        var results = await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => PersonAsync(api, 300_000 + i, i % 100 == 50));
+        var seconds = watch.Elapsed.TotalSeconds;
+        await host.StopAsync();
+        Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
+
+        var all = Measure.Latencies(api, results.SelectMany(r => r.Updates));
+        var crisis = Measure.Latencies(api, results.Where(r => r.Crisis).SelectMany(r => r.Updates));
+        var unanswered = results.Count(r => !r.Answered);
+        var handled = results.Sum(r => r.Updates.Count) / seconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"burst: users={people} handled_per_s={handled:0} p50_ms={Measure.Percentile(all, 0.5):0} p99_ms={Measure.Percentile(all, 0.99):0} got_429={api.TooManyRequestsCount} crisis_p99_ms={Measure.Percentile(crisis, 0.99):0} unanswered={unanswered}");
+    }
+
+    private static async Task<(List<int> Updates, bool Crisis, bool Answered)> PersonAsync(FakeBotApi api, long user, bool crisis)
+    {
+        var updates = new List<int>();
+        try
+        {
+            if (crisis)
+            {
+                var words = api.SendText(user, CrisisPhrase);
+                updates.Add(words.UpdateId);
+                await api.WaitForReplyAsync(words, m => m.Display?.Contains("112", StringComparison.Ordinal) == true, People.Patience);
+                return (updates, true, true);
+            }
+
+            var start = api.SendText(user, "/start");
+            updates.Add(start.UpdateId);
+            var prompt = await api.WaitForReplyAsync(start, m => m.Buttons.Any(), People.Patience);
+            updates.Add(api.PressButton(user, prompt.MessageId, "l:ru").UpdateId);
+            var menu = await api.WaitForBotMessageAsync(user, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), People.Patience, prompt.MessageId - 1);
+            var open = api.PressButton(user, menu.MessageId, "n:benefits");
+            updates.Add(open.UpdateId);
+            await api.WaitUntilAsync(() => api.ChatView(user).Any(m => m.MessageId == menu.MessageId && m.Buttons.Any(b => b.CallbackData == "a:back")), People.Patience);
+            return (updates, false, true);
+        }
+        catch (TimeoutException)
+        {
+            return (updates, crisis, false);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using HotlineBot.FakeTelegram;
+
+namespace HotlineBot.Benchmarks;
+
+/// <summary>Latency and throughput read from the fake server's own timestamps (update available → first bot output in that chat).</summary>
+internal static class Measure
+{
+    public static List<double> Latencies(FakeBotApi api, IEnumerable<int> updateIds) =>
+        updateIds.Select(id => api.TimeToFirstBotResponse(id)?.TotalMilliseconds).OfType<double>().Order().ToList();
+
+    /// <summary>Nearest rank, as the bot's own statistics do.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static long PeakMegabytes()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / 1024 / 1024;
+    }
+
+    /// <summary>Runs one person per task, started evenly over <paramref name="spread"/>.</summary>
+    public static async Task<T[]> Crowd<T>(int people, TimeSpan spread, Func<int, Task<T>> person)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var tasks = new Task<T>[people];
+        for (var i = 0; i < people; i++)
+        {
+            var due = spread * ((double)i / people) - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(due);
+            }
+
+            var index = i;
+            tasks[i] = Task.Run(() => person(index));
+        }
+
+        return await Task.WhenAll(tasks);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using HotlineBot.Cases;
+using HotlineBot.Conversations;
+using HotlineBot.FakeTelegram;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Telegram.Bot;
+using Telegram.Bot.Polling;
+
+namespace HotlineBot.Benchmarks;
+
+/// <summary>
+/// The unlimited mode: the same crowd against a bare Telegram.Bot echo handler (the framework's ceiling) and
+/// against the real bot, every state change and case event committed to LiteDB, optionally on a file that
+/// already holds many people and cases.
+/// </summary>
+internal static class SteadyLoad
+{
+    public static async Task<string> RunAsync(int people, int stored, TimeSpan think)
+    {
+        var echo = await EchoAsync(people, think);
+        var dataFile = BenchHost.TempDataFile();
+        var seeding = Stopwatch.StartNew();
+        if (stored > 0)
+        {
+            Seed(dataFile, stored);
+            Console.WriteLine($"stored {stored} people and closed cases in {seeding.Elapsed.TotalSeconds:0.0} s ({new FileInfo(dataFile).Length / 1024 / 1024} MB)");
+        }
+
+        await using var api = await FakeBotApi.StartAsync();
+        using var host = BenchHost.Build(api, dataFile);
+        var startup = Stopwatch.StartNew();
+        await host.StartAsync();
+        var probe = api.SendText(1, "/start");
+        await api.WaitForReplyAsync(probe, timeout: People.Patience);
+        var startupMs = startup.Elapsed.TotalMilliseconds;
+
+        var watch = Stopwatch.StartNew();
+        var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.WalkAsync(api, 200_000 + i, think))).SelectMany(x => x).ToList();
+        var seconds = watch.Elapsed.TotalSeconds;
+        await host.StopAsync();
+        var peak = Measure.PeakMegabytes();
+        var perThousand = new FileInfo(dataFile).Length / 1024.0 / ((stored + people) / 1000.0);
+        Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
+
+        var latencies = Measure.Latencies(api, ids);
+        var bot = ids.Count / seconds;
+        Console.WriteLine($"echo: {echo.Rate:0}/s, p50 {echo.P50:0.0} ms, p99 {echo.P99:0.0} ms");
+        Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up to first reply {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"bench: bot={bot:0}/s echo={echo.Rate:0}/s ratio={bot / echo.Rate:0.00} p50={Measure.Percentile(latencies, 0.5):0.0} p99={Measure.Percentile(latencies, 0.99):0.0} peak_mb={peak}");
+    }
+
+    private static async Task<(double Rate, double P50, double P99)> EchoAsync(int people, TimeSpan think)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = new TelegramBotClient(new TelegramBotClientOptions(api.Token, api.BaseUrl));
+        using var cts = new CancellationTokenSource();
+        client.StartReceiving(
+            async (c, update, ct) =>
+            {
+                if (update.Message is { Text: { } text } m)
+                {
+                    await c.SendMessage(m.Chat.Id, "echo: " + text, cancellationToken: ct);
+                }
+            },
+            (_, _, _) => Task.CompletedTask,
+            new ReceiverOptions { AllowedUpdates = [] },
+            cts.Token);
+        var watch = Stopwatch.StartNew();
+        var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.ChatAsync(api, 100_000 + i, think))).SelectMany(x => x).ToList();
+        var seconds = watch.Elapsed.TotalSeconds;
+        await cts.CancelAsync();
+        var latencies = Measure.Latencies(api, ids);
+        return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99));
+    }
+
+    /// <summary>A year of a busy line: people who chose a language, each with a closed case of a few log lines.</summary>
+    private static void Seed(string dataFile, int count)
+    {
+        using var db = new HotlineDatabase(dataFile, null);
+        var now = DateTimeOffset.UtcNow;
+        const int chunk = 5_000;
+        for (var from = 0; from < count; from += chunk)
+        {
+            var ids = Enumerable.Range(from, Math.Min(chunk, count - from)).ToList();
+            db.InTransaction(() =>
+            {
+                db.Collection<Person>("people").InsertBulk(ids.Select(i => new Person
+                {
+                    Id = 10_000_000 + i, Language = i % 3 == 0 ? Language.Kk : Language.Ru, State = ConversationState.Browsing,
+                    NodeId = "main", LastCaseId = i + 1, CreatedAt = now, UpdatedAt = now,
+                }));
+                db.Collection<Case>("cases").InsertBulk(ids.Select(i => new Case
+                {
+                    Id = i + 1, PersonChatId = 10_000_000 + i, Status = CaseStatus.Closed, OpenedAt = now.AddDays(-1), TakenAt = now.AddDays(-1).AddMinutes(3),
+                    ClosedAt = now.AddDays(-1).AddMinutes(30), WorkerId = BenchHost.Worker, Outcome = "consulted", Rating = 1 + (i % 5), Topics = ["benefits"],
+                }));
+                db.Collection<CaseEvent>("case_events").InsertBulk(ids.SelectMany(i => new[]
+                {
+                    new CaseEvent { CaseId = i + 1, At = now, Actor = ActorRole.Person, Kind = CaseEventKind.PersonMessage, Text = "Здравствуйте, подскажите, какие пособия положены семье с детьми?" },
+                    new CaseEvent { CaseId = i + 1, At = now, Actor = ActorRole.Worker, WorkerId = BenchHost.Worker, Kind = CaseEventKind.WorkerMessage, Text = "Здравствуйте! Расскажите, пожалуйста, о вашей семье подробнее." },
+                    new CaseEvent { CaseId = i + 1, At = now, Actor = ActorRole.System, Kind = CaseEventKind.StateChange, Text = "closed: consulted" },
+                }));
+            });
+        }
+    }
+}
