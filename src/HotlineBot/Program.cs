@@ -46,9 +46,9 @@ public static class Program
         root.Subcommands.Add(new Command("cases", "Work with stored cases") { export });
 
         var backupOut = new Option<string>("--out") { Description = "File to write the copy to", Required = true };
-        var backup = new Command("backup", "Make a consistent copy of the database") { backupOut };
+        var backup = new Command("backup", "Make a consistent copy of the database, also while the bot runs") { backupOut };
         backup.TreatUnmatchedTokensAsErrors = false;
-        backup.SetAction(result => Backup([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
+        backup.SetAction((result, ct) => BackupAsync([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
         root.Subcommands.Add(backup);
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
@@ -145,12 +145,32 @@ public static class Program
         return 0;
     }
 
-    private static int Backup(string[] args, string output)
+    private static async Task<int> BackupAsync(string[] args, string output)
     {
         using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
-        var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        host.Services.GetRequiredService<HotlineDatabase>().BackupTo(output, options.Password);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backup of {options.Path} written to {output}"));
+        var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
+        if (BackupRequests.RunningBot(path) is { } pid)
+        {
+            // Never open a database another process is writing: ask that process for the copy.
+            var failure = await BackupRequests.RequestAsync(path, output, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                Console.Error.WriteLine(failure);
+                return 1;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backup of {path} written to {output} by the running bot (pid {pid})"));
+            return 0;
+        }
+
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"no database at {path} (Storage:Path)");
+            return 1;
+        }
+
+        host.Services.GetRequiredService<HotlineDatabase>().BackupTo(output);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backup of {path} written to {output}"));
         return 0;
     }
 

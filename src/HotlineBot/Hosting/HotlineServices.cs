@@ -59,6 +59,9 @@ public static class HotlineServices
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService<UpdatePump>();
+
+        // Only the long-running bot marks its database as in use and answers backup requests.
+        services.AddHostedService<BackupWatcher>();
         return services;
     }
 }

@@ -10,6 +10,9 @@ public sealed class HotlineDatabase : IDisposable
 {
     private readonly LiteDatabase _db;
 
+    // Transactions share it; a backup takes it alone, so the copy never holds half of a commit.
+    private readonly ReaderWriterLockSlim _commits = new(LockRecursionPolicy.SupportsRecursion);
+
     public HotlineDatabase(string path, string? password)
     {
         var inMemory = path == ":memory:";
@@ -42,25 +45,33 @@ public sealed class HotlineDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var began = _db.BeginTrans();
+        _commits.EnterReadLock();
         try
         {
-            var result = work();
-            if (began)
+            var began = _db.BeginTrans();
+            try
             {
-                _db.Commit();
-            }
+                var result = work();
+                if (began)
+                {
+                    _db.Commit();
+                }
 
-            return result;
+                return result;
+            }
+            catch
+            {
+                if (began)
+                {
+                    _db.Rollback();
+                }
+
+                throw;
+            }
         }
-        catch
+        finally
         {
-            if (began)
-            {
-                _db.Rollback();
-            }
-
-            throw;
+            _commits.ExitReadLock();
         }
     }
 
@@ -72,22 +83,27 @@ public sealed class HotlineDatabase : IDisposable
 
     public void Checkpoint() => _db.Checkpoint();
 
-    /// <summary>A consistent copy: reads inside one transaction see one snapshot, whatever is written meanwhile.</summary>
-    public void BackupTo(string target, string? password)
+    /// <summary>
+    /// A consistent copy while the bot runs: no commit is in progress while the log is folded into the data file
+    /// and the file is copied. The copy is encrypted with the same password, if there is one.
+    /// </summary>
+    public void BackupTo(string target)
     {
-        using var copy = new LiteDatabase(new ConnectionString
+        if (Path == ":memory:")
         {
-            Filename = target,
-            Connection = ConnectionType.Direct,
-            Password = string.IsNullOrEmpty(password) ? null : password,
-        });
-        InTransaction(() =>
+            throw new InvalidOperationException("an in-memory database has no file to back up");
+        }
+
+        _commits.EnterWriteLock();
+        try
         {
-            foreach (var name in _db.GetCollectionNames().ToList())
-            {
-                copy.GetCollection(name).InsertBulk(_db.GetCollection(name).FindAll());
-            }
-        });
+            _db.Checkpoint();
+            File.Copy(Path, target, overwrite: true);
+        }
+        finally
+        {
+            _commits.ExitWriteLock();
+        }
     }
 
     private void EnsureIndexes()
@@ -99,7 +115,11 @@ public sealed class HotlineDatabase : IDisposable
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _commits.Dispose();
+    }
 }
 
 internal static class Collections

@@ -24,7 +24,7 @@ internal sealed class CoreHarness : IDisposable
     private long _updateId;
     private int _callbackId;
 
-    public CoreHarness(string? storagePath = null)
+    public CoreHarness(string? storagePath = null, IDictionary<string, string?>? settings = null)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepoRoot, "config", "appsettings.json"), optional: false)
@@ -37,6 +37,7 @@ internal sealed class CoreHarness : IDisposable
                 ["Hotline:Supervisors:0"] = Supervisor.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Hotline:WorkingHours:AlwaysOpen"] = "true",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

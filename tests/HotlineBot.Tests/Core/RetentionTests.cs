@@ -1,0 +1,55 @@
+using HotlineBot.Cases;
+using HotlineBot.Storage;
+
+namespace HotlineBot.Tests.Core;
+
+/// <summary>Hotline:RetentionDays: old case logs lose their words, statistics keep their facts.</summary>
+public sealed class RetentionTests
+{
+    private const long Person = 7001;
+
+    [Fact]
+    public void Texts_of_cases_closed_longer_ago_than_the_retention_go_and_ratings_and_times_stay()
+    {
+        using var core = new CoreHarness(settings: new Dictionary<string, string?> { ["Hotline:RetentionDays"] = "30" });
+        core.Onboard(Person);
+        core.Press(Person, "a:escalate");
+        core.Say(Person, "Секретный вопрос про пособие");
+        core.Press(CoreHarness.Worker1, "w:take:1");
+        core.Say(CoreHarness.Worker1, "Ответ специалиста");
+        core.Say(CoreHarness.Worker1, "/note внутренняя заметка");
+        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        core.Press(Person, "r:4");
+        core.Say(Person, "Спасибо, помогли");
+
+        core.Time.Advance(TimeSpan.FromDays(29));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        var store = core.Get<ICaseStore>();
+        Assert.Contains(store.Log(1), e => e.Text == "Секретный вопрос про пособие");
+
+        core.Time.Advance(TimeSpan.FromDays(2));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        var log = store.Log(1);
+        Assert.DoesNotContain(log, e => e.Kind is CaseEventKind.PersonMessage or CaseEventKind.WorkerMessage or CaseEventKind.Note);
+        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: consulted");
+        var kept = store.Find(1)!;
+        Assert.Equal(4, kept.Rating);
+        Assert.Null(kept.RatingComment);
+        Assert.NotNull(kept.TakenAt);
+        Assert.True(kept.TextRemoved);
+    }
+
+    [Fact]
+    public void Without_a_retention_nothing_is_removed()
+    {
+        using var core = new CoreHarness();
+        core.Onboard(Person);
+        core.Press(Person, "a:escalate");
+        core.Say(Person, "Вопрос");
+        core.Press(CoreHarness.Worker1, "w:take:1");
+        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        core.Time.Advance(TimeSpan.FromDays(3650));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        Assert.Contains(core.Get<ICaseStore>().Log(1), e => e.Text == "Вопрос");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using HotlineBot.Conversations;
+using HotlineBot.FakeTelegram;
+using HotlineBot.Storage;
+using HotlineBot.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineBot.Tests.Reliability;
+
+/// <summary>The backup command against a running bot, and an update that can never be handled.</summary>
+public sealed class BackupAndPoisonTests
+{
+    private const long Person = 8101;
+
+    [Fact]
+    public async Task Backup_while_the_bot_runs_is_written_by_the_bot_and_holds_what_was_committed()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        await RelHelpers.ChooseRussianAsync(api, Person);
+        await api.WaitUntilAsync(() => File.Exists(BackupRequests.PidFile(bot.DataFile)));
+
+        var copy = Path.Combine(TestPaths.TempDirectory(), "copy.db");
+        var (code, stdout, stderr) = await RunCliAsync(bot.DataFile, "backup", "--out", copy);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("by the running bot", stdout);
+        using var restored = new HotlineDatabase(copy, null);
+        var person = new PersonStore(restored).Find(Person);
+        Assert.NotNull(person);
+        Assert.Equal(Language.Ru, person.Language);
+
+        // The bot keeps serving after the copy.
+        var before = RelHelpers.LastBotId(api, Person);
+        api.SendText(Person, "/menu");
+        await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(), afterMessageId: before);
+    }
+
+    [Fact]
+    public async Task Backup_of_a_stopped_bots_database_is_made_directly()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        string dataFile;
+        await using (var bot = await BotHost.StartAsync(api))
+        {
+            dataFile = bot.DataFile;
+            await RelHelpers.ChooseRussianAsync(api, Person);
+        }
+
+        Assert.False(File.Exists(BackupRequests.PidFile(dataFile)));
+        var copy = Path.Combine(TestPaths.TempDirectory(), "copy.db");
+        var (code, stdout, stderr) = await RunCliAsync(dataFile, "backup", "--out", copy);
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("running bot", stdout);
+        using var restored = new HotlineDatabase(copy, null);
+        Assert.NotNull(new PersonStore(restored).Find(Person));
+    }
+
+    [Fact]
+    public async Task An_update_that_always_fails_is_tried_three_times_then_skipped_and_others_are_served()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        var db = bot.Services.GetRequiredService<HotlineDatabase>();
+        var inbox = bot.Services.GetRequiredService<IInboxStore>();
+        db.InTransaction(() => db.Collection<InboxItem>("inbox").Insert(new InboxItem { Id = 1_000_000, ChatId = 42, Payload = "{ this is not an update", ReceivedAt = DateTimeOffset.UtcNow }));
+        bot.Services.GetRequiredService<InboxProcessor>().Signal();
+
+        await api.WaitUntilAsync(() => inbox.Count() == 0, TimeSpan.FromSeconds(15));
+        Assert.Equal(InboxProcessor.MaxAttempts, bot.Logs.Lines.Count(l => l.Contains("Update 1000000 failed", StringComparison.Ordinal)));
+
+        api.SendText(Person, "/start");
+        await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string dataFile, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), .. args])
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__Path"] = dataFile;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
