@@ -123,6 +123,37 @@ public sealed class FoundationTests
         Assert.Contains($"main.yaml:{target + 1}: a button in node 'main' leads to 'benefitz'", stderr);
     }
 
+    [Fact]
+    public async Task Sigterm_finishes_and_exits_zero()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll")])
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Telegram__Token"] = api.Token;
+        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
+        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
+        start.Environment["Storage__Path"] = Path.Combine(TestPaths.TempDirectory(), "hotline.db");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        api.SendText(Person, "/start");
+        await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(), TimeSpan.FromSeconds(30));
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await stderr + await stdout);
+        Assert.DoesNotContain(api.Token, await stdout + await stderr);
+    }
+
     /// <summary>Runs the built bot as a real process from the repository root, as README tells people to.</summary>
     private static async Task<(int Code, string Stdout, string Stderr)> RunBotAsync(IDictionary<string, string?> environment)
     {
