@@ -43,20 +43,14 @@ internal static class BurstLoad
         {
             if (crisis)
             {
-                var words = api.SendText(user, CrisisPhrase);
-                updates.Add(words.UpdateId);
-                await api.WaitForReplyAsync(words, m => m.Display?.Contains("112", StringComparison.Ordinal) == true, People.Patience);
+                updates.Add(await People.StepAsync(api, user, () => api.SendText(user, CrisisPhrase), outputs: 1));
                 return (updates, true, true);
             }
 
-            var start = api.SendText(user, "/start");
-            updates.Add(start.UpdateId);
-            var prompt = await api.WaitForReplyAsync(start, m => m.Buttons.Any(), People.Patience);
-            updates.Add(api.PressButton(user, prompt.MessageId, "l:ru").UpdateId);
-            var menu = await api.WaitForBotMessageAsync(user, m => m.Buttons.Any(b => b.CallbackData == "n:benefits"), People.Patience, prompt.MessageId - 1);
-            var open = api.PressButton(user, menu.MessageId, "n:benefits");
-            updates.Add(open.UpdateId);
-            await api.WaitUntilAsync(() => api.ChatView(user).Any(m => m.MessageId == menu.MessageId && m.Buttons.Any(b => b.CallbackData == "a:back")), People.Patience);
+            updates.Add(await People.StepAsync(api, user, () => api.SendText(user, "/start"), outputs: 1));
+            var prompt = api.BotMessages(user)[^1].MessageId;
+            updates.Add(await People.StepAsync(api, user, () => api.PressButton(user, prompt, "l:ru"), outputs: 2));
+            updates.Add(await People.StepAsync(api, user, () => api.PressButton(user, prompt, "n:benefits"), outputs: 2));
             return (updates, false, true);
         }
         catch (TimeoutException)

@@ -292,7 +292,7 @@ public sealed partial class FakeBotApi
             if (NormalizeInline(markup) is JsonObject inline) m.Json["reply_markup"] = inline; else m.Json.Remove("reply_markup");
             m.Json["edit_date"] = UnixNow();
             m.Edited = true;
-            _outputs.Add(new BotOutputEvent(method, chatId, messageId, Stopwatch.GetTimestamp()));
+            RecordOutput(new BotOutputEvent(method, chatId, messageId, Stopwatch.GetTimestamp()));
             Pulse();
             return ApiResult.Ok(m.Json.DeepClone());
         }
@@ -345,7 +345,7 @@ public sealed partial class FakeBotApi
         {
             if (!_callbackChats.Remove(id, out var chatId))
                 return ApiResult.BadRequest("query is too old and response timeout expired or query ID is invalid");
-            _outputs.Add(new BotOutputEvent("answerCallbackQuery", chatId, null, Stopwatch.GetTimestamp()));
+            RecordOutput(new BotOutputEvent("answerCallbackQuery", chatId, null, Stopwatch.GetTimestamp()));
             Pulse();
             return ApiResult.Ok(true);
         }
@@ -512,7 +512,7 @@ public sealed partial class FakeBotApi
         if (ReplyKeyboardOf(markup) is { } keyboard) { m.ReplyKeyboard = keyboard; chat.ReplyKeyboard = keyboard; }
         if (markup is not null && Bool(markup, "remove_keyboard") == true) { m.RemovesReplyKeyboard = true; chat.ReplyKeyboard = null; }
         chat.Messages.Add(m);
-        _outputs.Add(new BotOutputEvent(source, chatId, id, now));
+        RecordOutput(new BotOutputEvent(source, chatId, id, now));
         Pulse();
         return m;
     }

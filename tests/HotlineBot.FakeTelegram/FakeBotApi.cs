@@ -39,6 +39,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<UpdateTraceBuilder> _traces = [];
     private readonly Dictionary<int, UpdateTraceBuilder> _traceById = [];
     private readonly List<BotOutputEvent> _outputs = [];
+    private readonly Dictionary<long, List<BotOutputEvent>> _outputsByChat = [];
+    private readonly Dictionary<long, TaskCompletionSource> _chatSignals = [];
     private readonly Dictionary<string, List<BotCommandInfo>> _commands = [];
     private readonly Dictionary<string, StoredFile> _files = [];
     private readonly Dictionary<long, Bucket> _chatBuckets = [];
@@ -176,15 +178,58 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (!_traceById.TryGetValue(updateId, out var t)) return null;
-            foreach (var o in _outputs)
+            if (!_traceById.TryGetValue(updateId, out var t) || t.ChatId is not long chat || !_outputsByChat.TryGetValue(chat, out var outputs)) return null;
+            foreach (var o in outputs)
             {
                 if (o.ReceivedAt < t.EnqueuedAt) continue;
                 if (!includeEditsAndAnswers && !IsSendMethod(o.Method)) continue;
-                if (o.ChatId == t.ChatId) return Stopwatch.GetElapsedTime(t.EnqueuedAt, o.ReceivedAt);
+                return Stopwatch.GetElapsedTime(t.EnqueuedAt, o.ReceivedAt);
             }
             return null;
         }
+    }
+
+    /// <summary>How many outputs (sends, edits, answers) the bot has made in a chat so far.</summary>
+    public int OutputCount(long chatId)
+    {
+        lock (_gate) return _outputsByChat.TryGetValue(chatId, out var list) ? list.Count : 0;
+    }
+
+    /// <summary>
+    /// Waits until the bot has made more than <paramref name="seen"/> outputs in the chat. Woken per chat, not by
+    /// polling, so thousands of simulated people can wait at once without loading the machine they measure.
+    /// </summary>
+    public async Task WaitForOutputAsync(long chatId, int seen, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                if (_outputsByChat.TryGetValue(chatId, out var list) && list.Count > seen) return;
+                if (!_chatSignals.TryGetValue(chatId, out var tcs)) _chatSignals[chatId] = tcs = NewSignal();
+                signal = tcs.Task;
+            }
+            try
+            {
+                await signal.WaitAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No bot output in chat {chatId} within {timeout.TotalSeconds:0.###} s. Chat view:\n{DumpChat(chatId)}");
+            }
+        }
+    }
+
+    /// <summary>Call under _gate.</summary>
+    private void RecordOutput(BotOutputEvent output)
+    {
+        _outputs.Add(output);
+        if (output.ChatId is not long chat) return;
+        if (!_outputsByChat.TryGetValue(chat, out var list)) _outputsByChat[chat] = list = [];
+        list.Add(output);
+        if (_chatSignals.Remove(chat, out var waiting)) waiting.TrySetResult();
     }
 
     // =====================================================================================
