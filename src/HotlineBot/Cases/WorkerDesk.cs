@@ -64,7 +64,7 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
             case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => turn.Send(worker.Id, desk.History(c)), turn); break;
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
-            case "/stats" when _hotline.IsSupervisor(worker.Id): turn.Send(worker.Id, CaseStats.Describe(cases.All())); break;
+            case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
             default: Say(worker, UiKeys.WorkerUsage, turn); break;
         }
@@ -195,6 +195,21 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
         FileContent = Encoding.UTF8.GetBytes(desk.History(c)),
         Text = $"#{c.Id}",
     });
+
+    /// <summary>The figures as text first (they arrive even if the picture cannot be drawn), then the same figures as a chart.</summary>
+    private void Stats(WorkerState worker, Turn turn)
+    {
+        var all = cases.All();
+        turn.Send(worker.Id, CaseStats.Describe(all));
+        turn.Add(new Outbound
+        {
+            ChatId = worker.Id,
+            Kind = OutboundKind.Photo,
+            FileName = "stats.png",
+            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
+            Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
+        });
+    }
 
     private void Switch(WorkerState worker, Case c, Turn turn)
     {

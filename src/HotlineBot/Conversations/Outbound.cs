@@ -16,6 +16,8 @@ public enum OutboundKind
     Copy,
     Document,
     Delete,
+    /// <summary>A picture (FileContent, PNG) with an optional caption (Text).</summary>
+    Photo,
 }
 
 public sealed record OutButton(string Label, string Data);

@@ -32,6 +32,13 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
                     return document.MessageId;
                 }
 
+            case OutboundKind.Photo:
+                using (var stream = new MemoryStream(o.FileContent ?? []))
+                {
+                    var photo = await bot.SendPhoto(o.ChatId, InputFile.FromStream(stream, o.FileName ?? "chart.png"), caption: o.Text, cancellationToken: ct).ConfigureAwait(false);
+                    return photo.MessageId;
+                }
+
             case OutboundKind.Delete:
                 await bot.DeleteMessages(o.ChatId, o.DeleteMessageIds ?? [], ct).ConfigureAwait(false);
                 return null;
