@@ -65,6 +65,8 @@ public static class UiKeys
     public const string WorkerHelp = "worker.help";
     public const string WorkerUsage = "worker.usage";
     public const string SupervisorStats = "supervisor.stats";
+    public const string SupervisorAuditHeader = "supervisor.audit.header";
+    public const string SupervisorAuditEmpty = "supervisor.audit.empty";
     public const string CommandStart = "command.start";
     public const string CommandMenu = "command.menu";
     public const string CommandLanguage = "command.language";

@@ -11,6 +11,8 @@ public interface ICaseStore
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
     void Append(CaseEvent caseEvent);
     IReadOnlyList<CaseEvent> Log(int caseId);
+    /// <summary>The newest events of one kind across all cases, newest first.</summary>
+    IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max);
     int RemoveTextOlderThan(DateTimeOffset cutoff);
 }
 
@@ -33,6 +35,9 @@ internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
     public void Append(CaseEvent caseEvent) => _events.Insert(caseEvent);
 
     public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(e => e.CaseId == caseId).OrderBy(e => e.Id).ToList();
+
+    public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max) =>
+        _events.Query().Where(e => e.Kind == kind).OrderByDescending(e => e.Id).Limit(max).ToList();
 
     /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
     public int RemoveTextOlderThan(DateTimeOffset cutoff)
