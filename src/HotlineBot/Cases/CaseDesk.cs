@@ -244,11 +244,11 @@ public sealed class CaseDesk(
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id, ReportTo = workerId });
         }
         else
         {
-            turn.Send(@case.PersonChatId, $"{header}: {message.Text}", caseId: @case.Id);
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", CaseId = @case.Id, ReportTo = workerId });
         }
     }
 

@@ -12,7 +12,14 @@ namespace HotlineBot.Cases;
 /// What workers and supervisors do in Telegram: take, talk, note, transfer, close, read logs.
 /// Every command and button is checked against the configured staff lists on every use, never remembered.
 /// </summary>
-public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore workers, ScreenRenderer screens, IOptions<HotlineOptions> options)
+public sealed class WorkerDesk(
+    CaseDesk desk,
+    ICaseStore cases,
+    IWorkerStore workers,
+    IPersonStore people,
+    DeliveryReports deliveries,
+    ScreenRenderer screens,
+    IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
 
@@ -117,10 +124,17 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
     private void ShowMine(WorkerState worker, Turn turn)
     {
         var mine = cases.Open().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id).ToList();
-        var text = new StringBuilder(screens.Text(UiKeys.WorkerMyCasesHeader, worker.Language, ("count", mine.Count))).AppendLine();
+        var text = new StringBuilder();
         foreach (var c in mine)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}");
+            AppendUnreachable(text, worker, c);
+        }
+
+        text.AppendLine(screens.Text(UiKeys.WorkerMyCasesHeader, worker.Language, ("count", mine.Count)));
+        foreach (var c in mine)
+        {
+            var unreachable = people.Find(c.PersonChatId) is { Unreachable: true } ? " · ⚠" : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}{unreachable}");
         }
 
         turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
@@ -190,7 +204,7 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
 
     private void History(WorkerState worker, Case c, Turn turn)
     {
-        turn.Send(worker.Id, desk.History(c));
+        turn.Send(worker.Id, AppendUnreachable(new StringBuilder(), worker, c).Append(desk.History(c)).ToString());
         RecordAccess(worker, c, CaseAccessLog.History, turn);
     }
 
@@ -205,6 +219,18 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
             Text = $"#{c.Id}",
         });
         RecordAccess(worker, c, CaseAccessLog.Export, turn);
+    }
+
+    /// <summary>A case whose person cannot be reached says so first: the worker should not wait for an answer.</summary>
+    private StringBuilder AppendUnreachable(StringBuilder text, WorkerState worker, Case c)
+    {
+        if (people.Find(c.PersonChatId) is { Unreachable: true } person)
+        {
+            var reason = deliveries.Reason(person.UnreachableReason ?? DeliveryProblem.Blocked, worker.Language);
+            text.AppendLine(screens.Text(UiKeys.WorkerCaseUnreachable, worker.Language, ("number", c.Id), ("reason", reason)));
+        }
+
+        return text;
     }
 
     /// <summary>Written after the log was read, so a view never lists itself.</summary>

@@ -50,4 +50,6 @@ public sealed record Outbound
     public bool RemoveKeyboard { get; init; }
     /// <summary>Case this message belongs to, so delivery status can be shown on it.</summary>
     public int? CaseId { get; init; }
+    /// <summary>A worker's message to a person: that worker is told whether it arrived (see DeliveryReports).</summary>
+    public long? ReportTo { get; init; }
 }

@@ -23,6 +23,8 @@ public sealed class Person
     /// <summary>The message holding the current menu, edited in place as the person moves through it.</summary>
     public int? MenuMessageId { get; set; }
     public bool Unreachable { get; set; }
+    /// <summary>Why the last message could not reach them; cleared when they write again.</summary>
+    public Cases.DeliveryProblem? UnreachableReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -18,6 +18,12 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
     {
         var person = people.Find(inbound.ChatId) ?? new Person { Id = inbound.ChatId, CreatedAt = turn.Now };
         person.UpdatedAt = turn.Now;
+        if (person.Unreachable)
+        {
+            // They wrote, so the chat works again (unblocked, or a new chat after a deleted one).
+            person.Unreachable = false;
+            person.UnreachableReason = null;
+        }
         var crisis = inbound.Kind is InboundKind.Text or InboundKind.Media or InboundKind.Edited
             ? Dialogs.Crisis.Detect(inbound.Text ?? inbound.Media?.Caption)
             : CrisisKind.None;

@@ -63,6 +63,14 @@ public static class UiKeys
     public const string WorkerPersonLeft = "worker.person.cancelled";
     public const string WorkerRated = "worker.case.rated";
     public const string WorkerHelp = "worker.help";
+    public const string WorkerDeliveryRetrying = "worker.delivery.retrying";
+    public const string WorkerDeliveryDelivered = "worker.delivery.delivered";
+    public const string WorkerDeliveryFailed = "worker.delivery.failed";
+    public const string WorkerCaseUnreachable = "worker.case.unreachable";
+    public const string DeliveryReasonBlocked = "delivery.reason.blocked";
+    public const string DeliveryReasonDeactivated = "delivery.reason.deactivated";
+    public const string DeliveryReasonChatGone = "delivery.reason.chat.gone";
+    public const string DeliveryReasonRejected = "delivery.reason.rejected";
     public const string WorkerUsage = "worker.usage";
     public const string SupervisorStats = "supervisor.stats";
     public const string SupervisorAuditHeader = "supervisor.audit.header";

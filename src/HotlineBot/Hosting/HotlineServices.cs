@@ -25,6 +25,7 @@ public static class HotlineServices
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
         return services;

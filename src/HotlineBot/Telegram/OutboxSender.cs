@@ -22,6 +22,7 @@ public sealed partial class OutboxSender(
     IPersonStore people,
     ICaseStore cases,
     DeliveryLimits limits,
+    DeliveryReports reports,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
@@ -183,7 +184,7 @@ public sealed partial class OutboxSender(
                 }
 
                 var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
-                Complete(item, outbound, messageId);
+                Complete(item, outbound, messageId, afterRetry: attempt > 0);
                 return;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -193,17 +194,25 @@ public sealed partial class OutboxSender(
                 NoteTooManyRequests(wait);
                 LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 403)
+            catch (ApiRequestException e) when (e.ErrorCode == 403 || IsChatGone(e))
             {
-                LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
-                Fail(item, outbound, unreachable: true, reason: "blocked");
+                if (e.ErrorCode == 403)
+                {
+                    LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
+                }
+                else
+                {
+                    LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+                }
+
+                Fail(item, outbound, Problem(e));
                 return;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
             {
                 if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
                 {
-                    Complete(item, outbound, null);
+                    Complete(item, outbound, null, afterRetry: false);
                     return;
                 }
 
@@ -213,7 +222,7 @@ public sealed partial class OutboxSender(
             catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
             {
                 LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-                Fail(item, outbound, unreachable: false, reason: $"rejected ({e.ErrorCode})");
+                Fail(item, outbound, DeliveryProblem.Rejected, $" ({e.ErrorCode})");
                 return;
             }
             catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -222,6 +231,10 @@ public sealed partial class OutboxSender(
                 var backoff = Backoff(attempt);
                 LogRetry(outbound.Kind.ToString(), attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
                 lane.NotBefore = time.GetUtcNow() + backoff;
+                if (attempt == 1)
+                {
+                    Report(reports.OnFirstRetry(outbound));
+                }
             }
         }
     }
@@ -267,7 +280,7 @@ public sealed partial class OutboxSender(
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private void Complete(OutboxItem item, Outbound outbound, int? messageId) => db.InTransaction(() =>
+    private void Complete(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry) => Enqueue(db.InTransaction(() =>
     {
         if (messageId is { } id && outbound.Tag is { } tag)
         {
@@ -275,13 +288,15 @@ public sealed partial class OutboxSender(
         }
 
         outbox.Remove(item.Id);
-    });
+        return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
+    }));
 
-    private void Fail(OutboxItem item, Outbound outbound, bool unreachable, string reason) => db.InTransaction(() =>
+    private void Fail(OutboxItem item, Outbound outbound, DeliveryProblem problem, string detail = "") => Enqueue(db.InTransaction(() =>
     {
-        if (unreachable && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
+        if (DeliveryReports.Unreaches(problem) && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
         {
             person.Unreachable = true;
+            person.UnreachableReason = problem;
             people.Save(person);
         }
 
@@ -289,13 +304,31 @@ public sealed partial class OutboxSender(
         {
             cases.Append(new CaseEvent
             {
-                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery,
-                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {reason}",
+                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery, WorkerId = outbound.ReportTo,
+                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {problem.ToString().ToLowerInvariant()}{detail}",
             });
         }
 
         outbox.Remove(item.Id);
-    });
+        return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
+    }));
+
+    /// <summary>A status note for a worker, durable like any reply: committed first, then queued on the worker's lane.</summary>
+    private void Report(IReadOnlyList<Outbound> notes)
+    {
+        if (notes.Count > 0)
+        {
+            Enqueue(db.InTransaction(() => outbox.Add(notes, time.GetUtcNow())));
+        }
+    }
+
+    private static bool IsChatGone(ApiRequestException e) =>
+        e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase);
+
+    private static DeliveryProblem Problem(ApiRequestException e) =>
+        IsChatGone(e) ? DeliveryProblem.ChatGone
+        : e.Message.Contains("deactivated", StringComparison.OrdinalIgnoreCase) ? DeliveryProblem.Deactivated
+        : DeliveryProblem.Blocked;
 
     [LoggerMessage(LogLevel.Information, "Resuming delivery of {Count} replies committed before the last stop")]
     private partial void LogResumed(int count);
