@@ -52,7 +52,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))]], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], screens.HideRow(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", _hotline.WorkingHours)), caseId: @case.Id);
@@ -230,6 +230,17 @@ public sealed class CaseDesk(
         Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, "comment: " + comment);
     }
 
+    /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
+    public void PersonHid(Case @case, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, "hid the chat (safe exit)");
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonHid, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+        }
+    }
+
     public void Note(Case @case, long workerId, string text, Turn turn) =>
         Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, text, workerId);
 
@@ -348,7 +359,7 @@ public sealed class CaseDesk(
         }
 
         turn.Send(@case.PersonChatId, screens.Text(key, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language)), ("number", @case.Id)),
-            priority: @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
+            [screens.HideRow(@case.Language)], @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
     }
 
     private void NotifyRated(Case @case, Turn turn)

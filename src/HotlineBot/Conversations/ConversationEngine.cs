@@ -17,6 +17,7 @@ public sealed class ConversationEngine(
     CaseDesk desk,
     ICaseStore cases,
     ScreenRenderer screens,
+    IChatMessageLog chatLog,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -59,6 +60,8 @@ public sealed class ConversationEngine(
             turn.Send(waiting.PersonChatId, screens.Text(UiKeys.PickupTimeout, waiting.Language, ("number", waiting.Id), ("minutes", _hotline.PickupMinutes)), caseId: waiting.Id);
         }
 
+        // Telegram no longer lets the bot delete older messages, so their ids are of no use to safe exit.
+        chatLog.Prune(now - ChatMessageLog.DeletableFor);
         if (_hotline.RetentionDays > 0)
         {
             cases.RemoveTextOlderThan(now - TimeSpan.FromDays(_hotline.RetentionDays));

@@ -18,6 +18,11 @@ public enum OutboundKind
     Delete,
     /// <summary>A picture (FileContent, PNG) with an optional caption (Text).</summary>
     Photo,
+    /// <summary>
+    /// Safe exit: delete every message of this chat the bot can still delete. The ids are looked up when it is
+    /// delivered, so messages sent just before it go too.
+    /// </summary>
+    ClearChat,
 }
 
 public sealed record OutButton(string Label, string Data);

@@ -43,6 +43,7 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
             rows.Add([Button(UiKeys.ButtonLanguage, language, CallbackData.Action(DialogActions.Language))]);
         }
 
+        rows.Add(HideRow(language));
         return new Screen(Fill(node.Text.For(language), language), rows);
     }
 
@@ -51,6 +52,9 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
         Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Back)),
         Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)),
     ];
+
+    /// <summary>Safe exit, offered on every screen and under every case message to the person.</summary>
+    public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogActions.Hide))];
 
     public OutButton Button(string key, Language language, string data) => new(dialogs.Ui.Get(key, language), data);
 

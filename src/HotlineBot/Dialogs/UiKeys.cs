@@ -16,6 +16,10 @@ public static class UiKeys
     public const string ButtonCancel = "button.cancel";
     public const string ButtonNext = "button.next";
     public const string ButtonLanguage = "button.language";
+    public const string ButtonHide = "button.hide";
+    public const string HideNeutral = "hide.neutral";
+    public const string WorkerPersonHid = "worker.person.hid";
+    public const string CommandHide = "command.hide";
     public const string UnknownCommand = "unknown.command";
     public const string FreeTextInMenu = "free.text.menu";
     public const string MediaInMenu = "media.menu";

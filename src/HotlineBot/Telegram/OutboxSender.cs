@@ -19,6 +19,7 @@ public sealed partial class OutboxSender(
     HotlineDatabase db,
     IOutboxStore outbox,
     ISentMessageStore sent,
+    IChatMessageLog chatLog,
     IPersonStore people,
     ICaseStore cases,
     DeliveryLimits limits,
@@ -170,7 +171,7 @@ public sealed partial class OutboxSender(
         while (true)
         {
             await WaitForPausesAsync(lane, ct).ConfigureAwait(false);
-            if (outbound.Kind is not OutboundKind.AnswerButton and not OutboundKind.Delete)
+            if (outbound.Kind is not OutboundKind.AnswerButton and not OutboundKind.Delete and not OutboundKind.ClearChat)
             {
                 await limits.WaitAsync(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, ct).ConfigureAwait(false);
             }
@@ -183,8 +184,21 @@ public sealed partial class OutboxSender(
                     outbound = outbound with { Kind = OutboundKind.Send };
                 }
 
-                var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
-                Complete(item, outbound, messageId, afterRetry: attempt > 0);
+                if (outbound.Kind == OutboundKind.ClearChat)
+                {
+                    var ids = chatLog.Since(outbound.ChatId, time.GetUtcNow() - ChatMessageLog.DeletableFor);
+                    if (ids.Count > 0)
+                    {
+                        await gateway.DeliverAsync(outbound with { Kind = OutboundKind.Delete, DeleteMessageIds = ids }, null, ct).ConfigureAwait(false);
+                    }
+
+                    Complete(item, outbound, null, afterRetry: false, cleared: ids);
+                    return;
+                }
+
+                var shown = new List<int>();
+                var messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
+                Complete(item, outbound, messageId, afterRetry: attempt > 0, shown);
                 return;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -280,11 +294,22 @@ public sealed partial class OutboxSender(
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private void Complete(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry) => Enqueue(db.InTransaction(() =>
+    private void Complete(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) => Enqueue(db.InTransaction(() =>
     {
         if (messageId is { } id && outbound.Tag is { } tag)
         {
             sent.Remember(outbound.ChatId, tag, id);
+        }
+
+        // Private chats only (positive ids): those are the ones a person may need to hide.
+        if (shown is { Count: > 0 } && outbound.ChatId > 0)
+        {
+            chatLog.Remember(outbound.ChatId, shown, time.GetUtcNow());
+        }
+
+        if (cleared is { Count: > 0 })
+        {
+            chatLog.Forget(outbound.ChatId, cleared);
         }
 
         outbox.Remove(item.Id);
