@@ -47,6 +47,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 case InboundKind.Text: OnText(person, inbound, turn); break;
                 case InboundKind.Media: OnMedia(person, inbound, turn); break;
                 case InboundKind.Edited: OnEdited(person, inbound, turn); break;
+                case InboundKind.Contact: OnContact(person, inbound, turn); break;
                 default: Reply(person, inbound, UiKeys.MediaInMenu, turn); break;
             }
         }
@@ -147,6 +148,42 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         }
     }
 
+    /// <summary>Consent first: who will see the number and why, then Telegram's own one-tap "share my contact" keyboard.</summary>
+    private void AskForPhone(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        if (person.ActiveCaseId is not { } id || desk.Find(id) is not { IsOpen: true } open)
+        {
+            Reply(person, inbound, UiKeys.CallBackNoCase, turn);
+            return;
+        }
+
+        person.PhoneConsentAsked = true;
+        turn.Add(new Outbound
+        {
+            ChatId = person.Id,
+            Text = screens.Text(UiKeys.CallBackExplain, language, ("number", open.Id)),
+            RequestContactLabel = screens.Text(UiKeys.CallBackShare, language),
+            CaseId = open.Id,
+        });
+    }
+
+    /// <summary>A contact is taken only after the consent step, only the person's own, and only for an open case; otherwise it is neither kept nor passed on.</summary>
+    private void OnContact(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        var open = person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } found ? found : null;
+        if (person.PhoneConsentAsked && inbound.ContactIsOwn && open is not null && !string.IsNullOrWhiteSpace(inbound.ContactPhone))
+        {
+            person.PhoneConsentAsked = false;
+            desk.SharePhone(open, inbound.ContactPhone, turn);
+            turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.CallBackThanks, language, ("number", open.Id)), RemoveKeyboard = true, CaseId = open.Id });
+            return;
+        }
+
+        turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.ContactNotAsked, language), RemoveKeyboard = true });
+    }
+
     private void ShowHelp(Person person, Inbound inbound, Turn turn)
     {
         var language = LanguageOf(person, inbound);
@@ -245,6 +282,9 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             case DialogActions.Hide:
                 Hide(person, inbound, turn);
                 break;
+            case DialogActions.CallBack:
+                AskForPhone(person, inbound, turn);
+                break;
             default:
                 Reply(person, inbound, UiKeys.StaleButton, turn);
                 break;
@@ -300,7 +340,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
         {
             turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], screens.HideRow(language)]);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
             return;
         }
 

@@ -56,6 +56,10 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
     /// <summary>Safe exit, offered on every screen and under every case message to the person.</summary>
     public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogActions.Hide))];
 
+    /// <summary>Under case messages while a case is open: the person may ask to be called, and hide the chat.</summary>
+    public IReadOnlyList<IReadOnlyList<OutButton>> CaseRows(Language language) =>
+        [[Button(UiKeys.ButtonCallBack, language, CallbackData.Action(DialogActions.CallBack))], HideRow(language)];
+
     public OutButton Button(string key, Language language, string data) => new(dialogs.Ui.Get(key, language), data);
 
     /// <summary>Each language is offered in its own name, whatever language the person has now.</summary>

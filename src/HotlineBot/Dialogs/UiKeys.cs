@@ -17,6 +17,14 @@ public static class UiKeys
     public const string ButtonNext = "button.next";
     public const string ButtonLanguage = "button.language";
     public const string ButtonHide = "button.hide";
+    public const string ButtonCallBack = "button.callback";
+    public const string CallBackExplain = "callback.explain";
+    public const string CallBackShare = "callback.share";
+    public const string CallBackThanks = "callback.thanks";
+    public const string CallBackNoCase = "callback.no.case";
+    public const string ContactNotAsked = "contact.not.asked";
+    public const string WorkerPhoneShared = "worker.phone.shared";
+    public const string CaseStillOpenNudge = "case.still.open.nudge";
     public const string HideNeutral = "hide.neutral";
     public const string WorkerPersonHid = "worker.person.hid";
     public const string CommandHide = "command.hide";

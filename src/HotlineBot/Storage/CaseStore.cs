@@ -45,7 +45,7 @@ internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
         var old = _cases.Find(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && !c.TextRemoved).ToList();
         foreach (var @case in old)
         {
-            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note));
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent));
             @case.RatingComment = null;
             @case.TextRemoved = true;
             _cases.Update(@case);
