@@ -42,7 +42,7 @@ public static class Program
         var exportOut = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
         var export = new Command("export", "Write cases and their logs for reporting") { since, exportFormat, exportOut };
         export.TreatUnmatchedTokensAsErrors = false;
-        export.SetAction(result => ExportCases([.. result.UnmatchedTokens], result.GetValue(since), result.GetValue(exportFormat)!, result.GetValue(exportOut)));
+        export.SetAction((result, ct) => ExportCasesAsync([.. result.UnmatchedTokens], result.GetValue(since), result.GetValue(exportFormat)!, result.GetValue(exportOut)));
         root.Subcommands.Add(new Command("cases", "Work with stored cases") { export });
 
         var backupOut = new Option<string>("--out") { Description = "File to write the copy to", Required = true };
@@ -115,31 +115,37 @@ public static class Program
         return 0;
     }
 
-    private static int ExportCases(string[] args, DateTimeOffset? since, string format, string? output)
+    private static async Task<int> ExportCasesAsync(string[] args, DateTimeOffset? since, string format, string? output)
     {
         using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
-        var store = host.Services.GetRequiredService<ICaseStore>();
-        var hotline = host.Services.GetRequiredService<IOptions<HotlineOptions>>().Value;
-        var text = format.ToLowerInvariant() switch
+        var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
+        var target = output ?? Path.Combine(Path.GetTempPath(), $"hotline-export-{Guid.NewGuid():N}.{format}");
+        string? failure;
+        if (RunningBot.Find(path) is not null)
         {
-            "csv" => CaseExport.Csv(store, since),
-            "json" => CaseExport.Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours),
-            _ => null,
-        };
-        if (text is null)
+            failure = await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Export, Path.GetFullPath(target), since, format), TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+        }
+        else
         {
-            Console.Error.WriteLine($"--format must be json or csv, not '{format}'");
+            var services = host.Services;
+            failure = CaseExport.WriteAudited(services.GetRequiredService<HotlineDatabase>(), services.GetRequiredService<ICaseStore>(),
+                services.GetRequiredService<IOptions<HotlineOptions>>().Value, since, format, target, "cli", DateTimeOffset.UtcNow);
+        }
+
+        if (failure is not null)
+        {
+            Console.Error.WriteLine(failure);
             return 2;
         }
 
         if (output is null)
         {
-            Console.Out.Write(text);
+            Console.Out.Write(await File.ReadAllTextAsync(target).ConfigureAwait(false));
+            File.Delete(target);
         }
         else
         {
-            File.WriteAllText(output, text);
-            Console.Error.WriteLine($"wrote {store.All(since).Count} case(s) to {output}");
+            Console.Error.WriteLine($"wrote the export to {output}");
         }
 
         return 0;
@@ -149,10 +155,10 @@ public static class Program
     {
         using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
         var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
-        if (BackupRequests.RunningBot(path) is { } pid)
+        if (RunningBot.Find(path) is { } pid)
         {
             // Never open a database another process is writing: ask that process for the copy.
-            var failure = await BackupRequests.RequestAsync(path, output, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            var failure = await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Backup, Path.GetFullPath(output)), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
             if (failure is not null)
             {
                 Console.Error.WriteLine(failure);

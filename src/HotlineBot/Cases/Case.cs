@@ -34,6 +34,8 @@ public sealed class Case
     public string? RatingComment { get; set; }
     public int? PreviousCaseId { get; set; }
     public bool PickupTimeoutSent { get; set; }
+    /// <summary>When the person was last told the case is still open while they waited for a reply (once per silence).</summary>
+    public DateTimeOffset? NudgedAt { get; set; }
     public bool TextRemoved { get; set; }
 
     public bool IsOpen => Status != CaseStatus.Closed;

@@ -20,6 +20,9 @@ public sealed class CaseDesk(
     ScreenRenderer screens,
     IOptions<HotlineOptions> options)
 {
+    /// <summary>The log line of a safe exit; the nudge looks for it so as not to write into a hidden chat.</summary>
+    public const string HidText = "hid the chat (safe exit)";
+
     private readonly HotlineOptions _hotline = options.Value;
 
     public Case? Find(int id) => cases.Find(id);
@@ -52,7 +55,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))]], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", _hotline.WorkingHours)), caseId: @case.Id);
@@ -231,6 +234,31 @@ public sealed class CaseDesk(
         Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, "comment: " + comment);
     }
 
+    /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
+    public void PersonHid(Case @case, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, HidText);
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonHid, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>
+    /// The person agreed, after being told who sees it and why, to share their phone: it goes in the log with the time
+    /// and to the worker on the case. Nothing else ever carries who they are.
+    /// </summary>
+    public void SharePhone(Case @case, string phone, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Consent, $"phone shared with consent for a call back: {phone}");
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPhoneShared, worker.Language, ("number", @case.Id), ("phone", phone)), caseId: @case.Id);
+        }
+    }
+
     public void Note(Case @case, long workerId, string text, Turn turn) =>
         Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, text, workerId);
 
@@ -245,11 +273,11 @@ public sealed class CaseDesk(
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id, ReportTo = workerId });
         }
         else
         {
-            turn.Send(@case.PersonChatId, $"{header}: {message.Text}", caseId: @case.Id);
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", CaseId = @case.Id, ReportTo = workerId });
         }
     }
 
@@ -349,7 +377,7 @@ public sealed class CaseDesk(
         }
 
         turn.Send(@case.PersonChatId, screens.Text(key, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language)), ("number", @case.Id)),
-            priority: @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
+            screens.CaseRows(@case.Language), @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
     }
 
     private void NotifyRated(Case @case, Turn turn)

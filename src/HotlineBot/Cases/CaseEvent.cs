@@ -18,6 +18,8 @@ public enum CaseEventKind
     Crisis,
     Delivery,
     Access,
+    /// <summary>The person agreed to share something about themselves (e.g. their phone for a call back).</summary>
+    Consent,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HotlineBot.Hosting;
 using HotlineBot.Storage;
 
 namespace HotlineBot.Cases;
@@ -43,6 +44,30 @@ public static class CaseExport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the export to <paramref name="target"/> and records, in the same commit, that each case's log was read:
+    /// null when done, else why not. Runs in whichever process has the database open.
+    /// </summary>
+    public static string? WriteAudited(HotlineDatabase db, ICaseStore store, HotlineOptions hotline, DateTimeOffset? since, string format, string target, string who, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(hotline);
+        var text = format.ToLowerInvariant() switch
+        {
+            "csv" => Csv(store, since),
+            "json" => Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours),
+            _ => null,
+        };
+        if (text is null)
+        {
+            return $"--format must be json or csv, not '{format}'";
+        }
+
+        File.WriteAllText(target, text);
+        db.InTransaction(() => CaseAccessLog.RecordExport(store, store.All(since).Select(c => c.Id), who, at));
+        return null;
     }
 
     private static string Quote(string? value) =>

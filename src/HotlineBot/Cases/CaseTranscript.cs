@@ -24,8 +24,16 @@ public static class CaseTranscript
             text.Append(CultureInfo.InvariantCulture, $" · follows #{previous}");
         }
 
+        // Each worker message that arrived leaves a "delivered" record; one count reads better than a line per message.
+        var all = events.ToList();
+        var delivered = all.Count(IsDelivered);
+        if (delivered > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" · ✓ delivered to the person: {delivered}");
+        }
+
         text.AppendLine();
-        foreach (var e in events)
+        foreach (var e in all.Where(e => !IsDelivered(e)))
         {
             var who = e.Actor switch
             {
@@ -36,7 +44,7 @@ public static class CaseTranscript
             var what = e.Kind switch
             {
                 CaseEventKind.Note => $"[note] {e.Text}",
-                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
+                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
                 CaseEventKind.Rating => $"[rating] {e.Text}",
                 _ when e.MediaKind is not null => $"[{e.MediaKind}] {e.Text}",
                 _ => e.Text,
@@ -46,4 +54,6 @@ public static class CaseTranscript
 
         return text.ToString();
     }
+
+    private static bool IsDelivered(CaseEvent e) => e.Kind == CaseEventKind.Delivery && e.Text == DeliveryReports.Delivered;
 }

@@ -12,7 +12,14 @@ namespace HotlineBot.Cases;
 /// What workers and supervisors do in Telegram: take, talk, note, transfer, close, read logs.
 /// Every command and button is checked against the configured staff lists on every use, never remembered.
 /// </summary>
-public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore workers, ScreenRenderer screens, IOptions<HotlineOptions> options)
+public sealed class WorkerDesk(
+    CaseDesk desk,
+    ICaseStore cases,
+    IWorkerStore workers,
+    IPersonStore people,
+    DeliveryReports deliveries,
+    ScreenRenderer screens,
+    IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
 
@@ -61,10 +68,11 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
                 break;
             case "/transfer": Transfer(worker, number, parts.Length > 2 ? parts[2] : null, turn); break;
             case "/close": AskOutcome(worker, number ?? worker.ActiveCaseId, turn); break;
-            case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => turn.Send(worker.Id, desk.History(c)), turn); break;
+            case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
-            case "/stats" when _hotline.IsSupervisor(worker.Id): turn.Send(worker.Id, CaseStats.Describe(cases.All())); break;
+            case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
+            case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
             default: Say(worker, UiKeys.WorkerUsage, turn); break;
         }
@@ -82,7 +90,7 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
         switch (parts[0])
         {
             case "take": WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
-            case "history": WithCase(worker, id, c => turn.Send(worker.Id, desk.History(c)), turn); break;
+            case "history": WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "requeue": Transfer(worker, id, null, turn); break;
             case "close" when parts.Length == 2: AskOutcome(worker, id, turn); break;
             case "close": Close(worker, id, parts[2], turn); break;
@@ -116,10 +124,17 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
     private void ShowMine(WorkerState worker, Turn turn)
     {
         var mine = cases.Open().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id).ToList();
-        var text = new StringBuilder(screens.Text(UiKeys.WorkerMyCasesHeader, worker.Language, ("count", mine.Count))).AppendLine();
+        var text = new StringBuilder();
         foreach (var c in mine)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}");
+            AppendUnreachable(text, worker, c);
+        }
+
+        text.AppendLine(screens.Text(UiKeys.WorkerMyCasesHeader, worker.Language, ("count", mine.Count)));
+        foreach (var c in mine)
+        {
+            var unreachable = people.Find(c.PersonChatId) is { Unreachable: true } ? " · ⚠" : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}{unreachable}");
         }
 
         turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
@@ -187,14 +202,76 @@ public sealed class WorkerDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
         Mine(worker, id, c => desk.Close(c, ActorRole.Worker, worker.Id, outcome, turn), turn);
     }
 
-    private void Export(WorkerState worker, Case c, Turn turn) => turn.Add(new Outbound
+    private void History(WorkerState worker, Case c, Turn turn)
     {
-        ChatId = worker.Id,
-        Kind = OutboundKind.Document,
-        FileName = $"case-{c.Id}.txt",
-        FileContent = Encoding.UTF8.GetBytes(desk.History(c)),
-        Text = $"#{c.Id}",
-    });
+        turn.Send(worker.Id, AppendUnreachable(new StringBuilder(), worker, c).Append(desk.History(c)).ToString());
+        RecordAccess(worker, c, CaseAccessLog.History, turn);
+    }
+
+    private void Export(WorkerState worker, Case c, Turn turn)
+    {
+        turn.Add(new Outbound
+        {
+            ChatId = worker.Id,
+            Kind = OutboundKind.Document,
+            FileName = $"case-{c.Id}.txt",
+            FileContent = Encoding.UTF8.GetBytes(desk.History(c)),
+            Text = $"#{c.Id}",
+        });
+        RecordAccess(worker, c, CaseAccessLog.Export, turn);
+    }
+
+    /// <summary>A case whose person cannot be reached says so first: the worker should not wait for an answer.</summary>
+    private StringBuilder AppendUnreachable(StringBuilder text, WorkerState worker, Case c)
+    {
+        if (people.Find(c.PersonChatId) is { Unreachable: true } person)
+        {
+            var reason = deliveries.Reason(person.UnreachableReason ?? DeliveryProblem.Blocked, worker.Language);
+            text.AppendLine(screens.Text(UiKeys.WorkerCaseUnreachable, worker.Language, ("number", c.Id), ("reason", reason)));
+        }
+
+        return text;
+    }
+
+    /// <summary>Written after the log was read, so a view never lists itself.</summary>
+    private void RecordAccess(WorkerState worker, Case c, string what, Turn turn) =>
+        CaseAccessLog.Record(cases, c.Id, _hotline.IsSupervisor(worker.Id) ? ActorRole.Supervisor : ActorRole.Worker, worker.Id, what, turn.Now);
+
+    /// <summary>/audit: the latest views of case logs; /audit N: the views of case N.</summary>
+    private void Audit(WorkerState worker, int? caseId, Turn turn)
+    {
+        var records = CaseAccessLog.Recent(cases, caseId, 30);
+        if (records.Count == 0)
+        {
+            Say(worker, UiKeys.SupervisorAuditEmpty, turn);
+            return;
+        }
+
+        var offset = TimeSpan.FromHours(_hotline.WorkingHours.UtcOffsetHours);
+        var text = new StringBuilder(screens.Text(UiKeys.SupervisorAuditHeader, worker.Language, ("count", records.Count))).AppendLine();
+        foreach (var e in records)
+        {
+            var who = e.WorkerId is { } id ? _hotline.WorkerName(id) : e.Actor.ToString().ToLowerInvariant();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{e.At.ToOffset(offset):yyyy-MM-dd HH:mm} · #{e.CaseId} · {who} · {e.Text}");
+        }
+
+        turn.Send(worker.Id, text.ToString());
+    }
+
+    /// <summary>The figures as text first (they arrive even if the picture cannot be drawn), then the same figures as a chart.</summary>
+    private void Stats(WorkerState worker, Turn turn)
+    {
+        var all = cases.All();
+        turn.Send(worker.Id, CaseStats.Describe(all));
+        turn.Add(new Outbound
+        {
+            ChatId = worker.Id,
+            Kind = OutboundKind.Photo,
+            FileName = "stats.png",
+            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
+            Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
+        });
+    }
 
     private void Switch(WorkerState worker, Case c, Turn turn)
     {

@@ -17,6 +17,7 @@ public sealed class ConversationEngine(
     CaseDesk desk,
     ICaseStore cases,
     ScreenRenderer screens,
+    IChatMessageLog chatLog,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -59,11 +60,41 @@ public sealed class ConversationEngine(
             turn.Send(waiting.PersonChatId, screens.Text(UiKeys.PickupTimeout, waiting.Language, ("number", waiting.Id), ("minutes", _hotline.PickupMinutes)), caseId: waiting.Id);
         }
 
+        NudgeWaitingPeople(turn);
+
+        // Telegram no longer lets the bot delete older messages, so their ids are of no use to safe exit.
+        chatLog.Prune(now - ChatMessageLog.DeletableFor);
         if (_hotline.RetentionDays > 0)
         {
             cases.RemoveTextOlderThan(now - TimeSpan.FromDays(_hotline.RetentionDays));
         }
 
         return turn;
+    }
+
+    /// <summary>
+    /// A person who wrote and has heard nothing from their worker for ReplyNudgeMinutes is told, once per silence,
+    /// that the case is still open. Not after a safe exit: a message then could be seen by someone else.
+    /// </summary>
+    private void NudgeWaitingPeople(Turn turn)
+    {
+        var silence = TimeSpan.FromMinutes(_hotline.ReplyNudgeMinutes);
+        foreach (var assigned in cases.Open().Where(c => c.Status == CaseStatus.Assigned))
+        {
+            var log = cases.Log(assigned.Id);
+            var lastWorker = log.Where(e => e.Kind == CaseEventKind.WorkerMessage).Select(e => (DateTimeOffset?)e.At).LastOrDefault() ?? assigned.TakenAt ?? assigned.OpenedAt;
+            var waitingSince = log.Where(e => e.Kind == CaseEventKind.PersonMessage && e.At > lastWorker).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+            var hid = log.LastOrDefault(e => e.Actor == ActorRole.Person && e.Kind is CaseEventKind.PersonMessage or CaseEventKind.StateChange)?.Text == CaseDesk.HidText;
+            if (waitingSince is not { } since || turn.Now - since < silence || assigned.NudgedAt >= since || hid)
+            {
+                continue;
+            }
+
+            assigned.NudgedAt = turn.Now;
+            cases.Update(assigned);
+            desk.Log(assigned, turn, ActorRole.System, CaseEventKind.StateChange, $"no reply for {_hotline.ReplyNudgeMinutes} min; person told the case is still open");
+            turn.Send(assigned.PersonChatId, screens.Text(UiKeys.CaseStillOpenNudge, assigned.Language, ("number", assigned.Id)),
+                [screens.HideRow(assigned.Language)], caseId: assigned.Id);
+        }
     }
 }

@@ -31,6 +31,8 @@ public sealed record Inbound
     public int? MessageId { get; init; }
     public InboundMedia? Media { get; init; }
     public string? ContactPhone { get; init; }
+    /// <summary>The shared contact is the sender's own (not someone from their address book).</summary>
+    public bool ContactIsOwn { get; init; }
     public string? LanguageHint { get; init; }
     public bool IsPrivateChat { get; init; } = true;
     public DateTimeOffset SentAt { get; init; }

@@ -16,6 +16,13 @@ public enum OutboundKind
     Copy,
     Document,
     Delete,
+    /// <summary>A picture (FileContent, PNG) with an optional caption (Text).</summary>
+    Photo,
+    /// <summary>
+    /// Safe exit: delete every message of this chat the bot can still delete. The ids are looked up when it is
+    /// delivered, so messages sent just before it go too.
+    /// </summary>
+    ClearChat,
 }
 
 public sealed record OutButton(string Label, string Data);
@@ -48,4 +55,6 @@ public sealed record Outbound
     public bool RemoveKeyboard { get; init; }
     /// <summary>Case this message belongs to, so delivery status can be shown on it.</summary>
     public int? CaseId { get; init; }
+    /// <summary>A worker's message to a person: that worker is told whether it arrived (see DeliveryReports).</summary>
+    public long? ReportTo { get; init; }
 }

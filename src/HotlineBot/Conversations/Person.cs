@@ -22,7 +22,11 @@ public sealed class Person
     public int? LastCaseId { get; set; }
     /// <summary>The message holding the current menu, edited in place as the person moves through it.</summary>
     public int? MenuMessageId { get; set; }
+    /// <summary>The person pressed "ask for a call back" and was told who will see their number; only then is a shared contact accepted.</summary>
+    public bool PhoneConsentAsked { get; set; }
     public bool Unreachable { get; set; }
+    /// <summary>Why the last message could not reach them; cleared when they write again.</summary>
+    public Cases.DeliveryProblem? UnreachableReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

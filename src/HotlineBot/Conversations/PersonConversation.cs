@@ -10,7 +10,7 @@ namespace HotlineBot.Conversations;
 /// A person's side of the hotline: commands, menus, the questionnaire, asking for a specialist, rating.
 /// Global interrupts (/start, /menu, /language, /help, /cancel, crisis words) are handled before any step.
 /// </summary>
-public sealed class PersonConversation(IPersonStore people, CaseDesk desk, ScreenRenderer screens)
+public sealed class PersonConversation(IPersonStore people, CaseDesk desk, ScreenRenderer screens, IChatMessageLog chatLog)
 {
     private DialogSet Dialogs => screens.Dialogs;
 
@@ -18,6 +18,18 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
     {
         var person = people.Find(inbound.ChatId) ?? new Person { Id = inbound.ChatId, CreatedAt = turn.Now };
         person.UpdatedAt = turn.Now;
+        if (person.Unreachable)
+        {
+            // They wrote, so the chat works again (unblocked, or a new chat after a deleted one).
+            person.Unreachable = false;
+            person.UnreachableReason = null;
+        }
+        if (inbound.Kind != InboundKind.Button && inbound.MessageId is { } own)
+        {
+            // Their own message sits in the chat too: safe exit must be able to remove it.
+            chatLog.Remember(person.Id, [own], turn.Now);
+        }
+
         var crisis = inbound.Kind is InboundKind.Text or InboundKind.Media or InboundKind.Edited
             ? Dialogs.Crisis.Detect(inbound.Text ?? inbound.Media?.Caption)
             : CrisisKind.None;
@@ -35,6 +47,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 case InboundKind.Text: OnText(person, inbound, turn); break;
                 case InboundKind.Media: OnMedia(person, inbound, turn); break;
                 case InboundKind.Edited: OnEdited(person, inbound, turn); break;
+                case InboundKind.Contact: OnContact(person, inbound, turn); break;
                 default: Reply(person, inbound, UiKeys.MediaInMenu, turn); break;
             }
         }
@@ -71,6 +84,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             case "/language": AskLanguage(person, inbound, null, turn); break;
             case "/help": ShowHelp(person, inbound, turn); break;
             case "/cancel": Cancel(person, inbound, turn); break;
+            case "/hide": Hide(person, inbound, turn); break;
             default:
                 if (person.State is ConversationState.DescribingProblem or ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker)
                 {
@@ -118,11 +132,63 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         turn.Show(person.Id, editMessageId, screens.Text(UiKeys.LanguagePrompt, suggested), buttons);
     }
 
+    /// <summary>
+    /// Safe exit: everything the bot can delete in this chat goes, and one line without a word about the hotline stays.
+    /// The case and its log stay on the server; /start brings the person back where they were.
+    /// </summary>
+    private void Hide(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        turn.Add(new Outbound { ChatId = person.Id, Kind = OutboundKind.ClearChat, Priority = OutboundPriority.Crisis });
+        turn.Send(person.Id, screens.Text(UiKeys.HideNeutral, language), priority: OutboundPriority.Crisis);
+        person.MenuMessageId = null;
+        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
+        {
+            desk.PersonHid(open, turn);
+        }
+    }
+
+    /// <summary>Consent first: who will see the number and why, then Telegram's own one-tap "share my contact" keyboard.</summary>
+    private void AskForPhone(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        if (person.ActiveCaseId is not { } id || desk.Find(id) is not { IsOpen: true } open)
+        {
+            Reply(person, inbound, UiKeys.CallBackNoCase, turn);
+            return;
+        }
+
+        person.PhoneConsentAsked = true;
+        turn.Add(new Outbound
+        {
+            ChatId = person.Id,
+            Text = screens.Text(UiKeys.CallBackExplain, language, ("number", open.Id)),
+            RequestContactLabel = screens.Text(UiKeys.CallBackShare, language),
+            CaseId = open.Id,
+        });
+    }
+
+    /// <summary>A contact is taken only after the consent step, only the person's own, and only for an open case; otherwise it is neither kept nor passed on.</summary>
+    private void OnContact(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        var open = person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } found ? found : null;
+        if (person.PhoneConsentAsked && inbound.ContactIsOwn && open is not null && !string.IsNullOrWhiteSpace(inbound.ContactPhone))
+        {
+            person.PhoneConsentAsked = false;
+            desk.SharePhone(open, inbound.ContactPhone, turn);
+            turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.CallBackThanks, language, ("number", open.Id)), RemoveKeyboard = true, CaseId = open.Id });
+            return;
+        }
+
+        turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.ContactNotAsked, language), RemoveKeyboard = true });
+    }
+
     private void ShowHelp(Person person, Inbound inbound, Turn turn)
     {
         var language = LanguageOf(person, inbound);
         turn.Send(person.Id, screens.Text(UiKeys.Help, language), [screens.Navigation(language).Skip(1).ToList(),
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]]);
+            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))], screens.HideRow(language)]);
     }
 
     private void Cancel(Person person, Inbound inbound, Turn turn)
@@ -213,6 +279,12 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             case "cancelcase":
                 Cancel(person, inbound, turn);
                 break;
+            case DialogActions.Hide:
+                Hide(person, inbound, turn);
+                break;
+            case DialogActions.CallBack:
+                AskForPhone(person, inbound, turn);
+                break;
             default:
                 Reply(person, inbound, UiKeys.StaleButton, turn);
                 break;
@@ -271,14 +343,14 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
         {
             turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))]]);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
             return;
         }
 
         new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
         person.RememberTopic("specialist");
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
-            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))]]);
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
     }
 
     private void StartQuestions(Person person, int? edit, Turn turn)

@@ -21,6 +21,10 @@ public static class DialogActions
     public const string Menu = "menu";
     public const string Back = "back";
     public const string Numbers = "numbers";
+    /// <summary>Safe exit; added to every screen by the renderer, not meant for content files.</summary>
+    public const string Hide = "hide";
+    /// <summary>Ask for a call back (phone shared with consent); offered under case messages, not for content files.</summary>
+    public const string CallBack = "callback";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -43,6 +43,7 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
             rows.Add([Button(UiKeys.ButtonLanguage, language, CallbackData.Action(DialogActions.Language))]);
         }
 
+        rows.Add(HideRow(language));
         return new Screen(Fill(node.Text.For(language), language), rows);
     }
 
@@ -51,6 +52,13 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
         Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Back)),
         Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)),
     ];
+
+    /// <summary>Safe exit, offered on every screen and under every case message to the person.</summary>
+    public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogActions.Hide))];
+
+    /// <summary>Under case messages while a case is open: the person may ask to be called, and hide the chat.</summary>
+    public IReadOnlyList<IReadOnlyList<OutButton>> CaseRows(Language language) =>
+        [[Button(UiKeys.ButtonCallBack, language, CallbackData.Action(DialogActions.CallBack))], HideRow(language)];
 
     public OutButton Button(string key, Language language, string data) => new(dialogs.Ui.Get(key, language), data);
 

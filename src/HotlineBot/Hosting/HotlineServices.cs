@@ -25,6 +25,7 @@ public static class HotlineServices
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
         return services;
@@ -60,8 +61,8 @@ public static class HotlineServices
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddHostedService<UpdatePump>();
 
-        // Only the long-running bot marks its database as in use and answers backup requests.
-        services.AddHostedService<BackupWatcher>();
+        // Only the long-running bot marks its database as in use and answers the command line's requests.
+        services.AddHostedService<AdminRequestWatcher>();
         return services;
     }
 }

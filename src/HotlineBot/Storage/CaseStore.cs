@@ -13,6 +13,8 @@ public interface ICaseStore
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
     void Append(CaseEvent caseEvent);
     IReadOnlyList<CaseEvent> Log(int caseId);
+    /// <summary>The newest events of one kind across all cases, newest first.</summary>
+    IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max);
     int RemoveTextOlderThan(DateTimeOffset cutoff);
 }
 
@@ -52,13 +54,16 @@ internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
 
     public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(e => e.CaseId == caseId).OrderBy(e => e.Id).ToList();
 
+    public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max) =>
+        _events.Query().Where(e => e.Kind == kind).OrderByDescending(e => e.Id).Limit(max).ToList();
+
     /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
     public int RemoveTextOlderThan(DateTimeOffset cutoff)
     {
         var old = _cases.Find(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && !c.TextRemoved).ToList();
         foreach (var @case in old)
         {
-            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note));
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent));
             @case.RatingComment = null;
             @case.TextRemoved = true;
             _cases.Update(@case);

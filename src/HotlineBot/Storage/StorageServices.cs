@@ -20,6 +20,7 @@ public static class StorageServices
         services.AddSingleton<IInboxStore, InboxStore>();
         services.AddSingleton<IMetaStore, MetaStore>();
         services.AddSingleton<ISentMessageStore, SentMessageStore>();
+        services.AddSingleton<IChatMessageLog, ChatMessageLog>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class CommandRegistrar(ITelegramBotClient bot, DialogSet d
     private static readonly (string Command, string Key)[] Commands =
     [
         ("start", UiKeys.CommandStart), ("menu", UiKeys.CommandMenu), ("language", UiKeys.CommandLanguage),
-        ("help", UiKeys.CommandHelp), ("cancel", UiKeys.CommandCancel),
+        ("help", UiKeys.CommandHelp), ("cancel", UiKeys.CommandCancel), ("hide", UiKeys.CommandHide),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)

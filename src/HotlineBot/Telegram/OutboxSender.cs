@@ -19,9 +19,11 @@ public sealed partial class OutboxSender(
     HotlineDatabase db,
     IOutboxStore outbox,
     ISentMessageStore sent,
+    IChatMessageLog chatLog,
     IPersonStore people,
     ICaseStore cases,
     DeliveryLimits limits,
+    DeliveryReports reports,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
@@ -194,7 +196,7 @@ public sealed partial class OutboxSender(
         }
 
         // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
-        return outbound.Kind is OutboundKind.AnswerButton or OutboundKind.Delete
+        return outbound.Kind is OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat
             ? TimeSpan.Zero
             : limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk);
     }
@@ -226,8 +228,22 @@ public sealed partial class OutboxSender(
                 outbound = lane.Current = outbound with { Kind = OutboundKind.Send };
             }
 
-            var messageId = await gateway.DeliverAsync(outbound, editId, ct).ConfigureAwait(false);
-            Complete(item, outbound, messageId);
+            if (outbound.Kind == OutboundKind.ClearChat)
+            {
+                // The ids are read now, not when the hide was asked for, so messages sent in between go too.
+                var ids = chatLog.Since(outbound.ChatId, time.GetUtcNow() - ChatMessageLog.DeletableFor);
+                if (ids.Count > 0)
+                {
+                    await gateway.DeliverAsync(outbound with { Kind = OutboundKind.Delete, DeleteMessageIds = ids }, null, ct).ConfigureAwait(false);
+                }
+
+                Complete(item, outbound, null, afterRetry: false, cleared: ids);
+                return true;
+            }
+
+            var shown = new List<int>();
+            var messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
+            Complete(item, outbound, messageId, afterRetry: lane.Attempt > 0, shown);
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -238,17 +254,25 @@ public sealed partial class OutboxSender(
             LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
             return false;
         }
-        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        catch (ApiRequestException e) when (e.ErrorCode == 403 || IsChatGone(e))
         {
-            LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
-            Fail(item, outbound, unreachable: true, reason: "blocked");
+            if (e.ErrorCode == 403)
+            {
+                LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
+            }
+            else
+            {
+                LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+            }
+
+            Fail(item, outbound, Problem(e));
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
         {
             if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
-                Complete(item, outbound, null);
+                Complete(item, outbound, null, afterRetry: false);
                 return true;
             }
 
@@ -259,7 +283,7 @@ public sealed partial class OutboxSender(
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
         {
             LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-            Fail(item, outbound, unreachable: false, reason: $"rejected ({e.ErrorCode})");
+            Fail(item, outbound, DeliveryProblem.Rejected, $" ({e.ErrorCode})");
             return true;
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -268,6 +292,11 @@ public sealed partial class OutboxSender(
             var backoff = Backoff(lane.Attempt);
             LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
             lane.NotBefore = Network.GetUtcNow() + backoff;
+            if (lane.Attempt == 1)
+            {
+                Report(reports.OnFirstRetry(outbound));
+            }
+
             return false;
         }
     }
@@ -298,21 +327,34 @@ public sealed partial class OutboxSender(
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private void Complete(OutboxItem item, Outbound outbound, int? messageId) => db.InTransaction(() =>
+    private void Complete(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) => Enqueue(db.InTransaction(() =>
     {
         if (messageId is { } id && outbound.Tag is { } tag)
         {
             sent.Remember(outbound.ChatId, tag, id);
         }
 
-        outbox.Remove(item.Id);
-    });
+        // Private chats only (positive ids): those are the ones a person may need to hide.
+        if (shown is { Count: > 0 } && outbound.ChatId > 0)
+        {
+            chatLog.Remember(outbound.ChatId, shown, time.GetUtcNow());
+        }
 
-    private void Fail(OutboxItem item, Outbound outbound, bool unreachable, string reason) => db.InTransaction(() =>
+        if (cleared is { Count: > 0 })
+        {
+            chatLog.Forget(outbound.ChatId, cleared);
+        }
+
+        outbox.Remove(item.Id);
+        return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
+    }));
+
+    private void Fail(OutboxItem item, Outbound outbound, DeliveryProblem problem, string detail = "") => Enqueue(db.InTransaction(() =>
     {
-        if (unreachable && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
+        if (DeliveryReports.Unreaches(problem) && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
         {
             person.Unreachable = true;
+            person.UnreachableReason = problem;
             people.Save(person);
         }
 
@@ -320,13 +362,31 @@ public sealed partial class OutboxSender(
         {
             cases.Append(new CaseEvent
             {
-                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery,
-                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {reason}",
+                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery, WorkerId = outbound.ReportTo,
+                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {problem.ToString().ToLowerInvariant()}{detail}",
             });
         }
 
         outbox.Remove(item.Id);
-    });
+        return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
+    }));
+
+    /// <summary>A status note for a worker, durable like any reply: committed first, then queued on the worker's lane.</summary>
+    private void Report(IReadOnlyList<Outbound> notes)
+    {
+        if (notes.Count > 0)
+        {
+            Enqueue(db.InTransaction(() => outbox.Add(notes, time.GetUtcNow())));
+        }
+    }
+
+    private static bool IsChatGone(ApiRequestException e) =>
+        e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase);
+
+    private static DeliveryProblem Problem(ApiRequestException e) =>
+        IsChatGone(e) ? DeliveryProblem.ChatGone
+        : e.Message.Contains("deactivated", StringComparison.OrdinalIgnoreCase) ? DeliveryProblem.Deactivated
+        : DeliveryProblem.Blocked;
 
     [LoggerMessage(LogLevel.Information, "Resuming delivery of {Count} replies committed before the last stop")]
     private partial void LogResumed(int count);

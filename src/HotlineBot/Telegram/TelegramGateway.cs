@@ -9,9 +9,24 @@ namespace HotlineBot.Telegram;
 public sealed class TelegramGateway(ITelegramBotClient bot)
 {
     public const int MaxText = 4096;
+    public const int MaxDeleteBatch = 100;
 
-    /// <summary>Returns the id of the message that now shows the outbound, when there is one.</summary>
-    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct)
+    /// <summary>
+    /// Returns the id of the message that now shows the outbound, when there is one. <paramref name="shown"/>, when given,
+    /// receives the id of every message the delivery put in the chat (a long text is several), for safe exit.
+    /// </summary>
+    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct, ICollection<int>? shown = null)
+    {
+        var id = await DeliverOneAsync(o, editMessageId, shown, ct).ConfigureAwait(false);
+        if (id is { } messageId && shown is not null && o.Kind is not OutboundKind.Send)
+        {
+            shown.Add(messageId);
+        }
+
+        return id;
+    }
+
+    private async Task<int?> DeliverOneAsync(Outbound o, int? editMessageId, ICollection<int>? shown, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(o);
         switch (o.Kind)
@@ -32,16 +47,28 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
                     return document.MessageId;
                 }
 
+            case OutboundKind.Photo:
+                using (var stream = new MemoryStream(o.FileContent ?? []))
+                {
+                    var photo = await bot.SendPhoto(o.ChatId, InputFile.FromStream(stream, o.FileName ?? "chart.png"), caption: o.Text, cancellationToken: ct).ConfigureAwait(false);
+                    return photo.MessageId;
+                }
+
             case OutboundKind.Delete:
-                await bot.DeleteMessages(o.ChatId, o.DeleteMessageIds ?? [], ct).ConfigureAwait(false);
+                // Telegram takes 1-100 ids a call; more are sent in batches.
+                foreach (var batch in (o.DeleteMessageIds ?? []).Chunk(MaxDeleteBatch))
+                {
+                    await bot.DeleteMessages(o.ChatId, batch, ct).ConfigureAwait(false);
+                }
+
                 return null;
             default:
-                return await SendTextAsync(o, ct).ConfigureAwait(false);
+                return await SendTextAsync(o, shown, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Long texts (a person's 10,000-character letter relayed to a worker) go out in pieces, buttons on the last.</summary>
-    private async Task<int?> SendTextAsync(Outbound o, CancellationToken ct)
+    private async Task<int?> SendTextAsync(Outbound o, ICollection<int>? shown, CancellationToken ct)
     {
         var text = string.IsNullOrEmpty(o.Text) ? "…" : o.Text;
         Message? last = null;
@@ -50,6 +77,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
             var piece = text.Substring(start, Math.Min(MaxText, text.Length - start));
             var isLast = start + MaxText >= text.Length;
             last = await bot.SendMessage(o.ChatId, piece, replyMarkup: isLast ? Markup(o) : null, cancellationToken: ct).ConfigureAwait(false);
+            shown?.Add(last.MessageId);
         }
 
         return last?.MessageId;

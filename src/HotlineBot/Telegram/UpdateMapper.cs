@@ -48,6 +48,7 @@ public static class UpdateMapper
             MessageId = m.MessageId,
             Media = mediaKind is null ? null : new InboundMedia(mediaKind, m.Caption, m.Chat.Id, m.MessageId),
             ContactPhone = m.Contact?.PhoneNumber,
+            ContactIsOwn = m.Contact is { UserId: { } owner } && owner == m.From?.Id,
             LanguageHint = m.From?.LanguageCode,
             IsPrivateChat = m.Chat.Type == ChatType.Private,
             SentAt = new DateTimeOffset(DateTime.SpecifyKind(m.Date, DateTimeKind.Utc)),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HotlineBot.Conversations;
 using HotlineBot.FakeTelegram;
+using HotlineBot.Hosting;
 using HotlineBot.Storage;
 using HotlineBot.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class BackupAndPoisonTests
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
         await RelHelpers.ChooseRussianAsync(api, Person);
-        await api.WaitUntilAsync(() => File.Exists(BackupRequests.PidFile(bot.DataFile)));
+        await api.WaitUntilAsync(() => File.Exists(RunningBot.PidFile(bot.DataFile)));
 
         var copy = Path.Combine(TestPaths.TempDirectory(), "copy.db");
         var (code, stdout, stderr) = await RunCliAsync(bot.DataFile, "backup", "--out", copy);
@@ -37,6 +38,25 @@ public sealed class BackupAndPoisonTests
     }
 
     [Fact]
+    public async Task Cases_export_while_the_bot_runs_is_written_by_the_bot_and_audited_in_its_database()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        await EscalationHelpers.OpenCaseAsync(api, Person, "Нужна консультация по пособию");
+        await api.WaitUntilAsync(() => File.Exists(RunningBot.PidFile(bot.DataFile)));
+
+        var export = Path.Combine(TestPaths.TempDirectory(), "cases.csv");
+        var (code, _, stderr) = await RunCliAsync(bot.DataFile, "cases", "export", "--format", "csv", "--out", export);
+
+        Assert.True(code == 0, stderr);
+        var csv = await File.ReadAllTextAsync(export);
+        Assert.StartsWith("case_id,", csv, StringComparison.Ordinal);
+        Assert.Contains("Нужна консультация по пособию", csv, StringComparison.Ordinal);
+        var audit = HotlineBot.Cases.CaseAccessLog.Recent(bot.Services.GetRequiredService<ICaseStore>(), 1, 10);
+        Assert.Contains(audit, e => e.Text == "export by cli");
+    }
+
+    [Fact]
     public async Task Backup_of_a_stopped_bots_database_is_made_directly()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -47,7 +67,7 @@ public sealed class BackupAndPoisonTests
             await RelHelpers.ChooseRussianAsync(api, Person);
         }
 
-        Assert.False(File.Exists(BackupRequests.PidFile(dataFile)));
+        Assert.False(File.Exists(RunningBot.PidFile(dataFile)));
         var copy = Path.Combine(TestPaths.TempDirectory(), "copy.db");
         var (code, stdout, stderr) = await RunCliAsync(dataFile, "backup", "--out", copy);
         Assert.True(code == 0, stderr);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using HotlineBot.Cases;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Hosting;
+
+/// <summary>In the running bot: marks the database as in use and does what the command line asks of it.</summary>
+public sealed partial class AdminRequestWatcher(
+    HotlineDatabase db,
+    ICaseStore cases,
+    IOptions<HotlineOptions> hotline,
+    TimeProvider time,
+    ILogger<AdminRequestWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (db.Path == ":memory:")
+        {
+            return;
+        }
+
+        var pidFile = RunningBot.PidFile(db.Path);
+        await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), stoppingToken).ConfigureAwait(false);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, stoppingToken).ConfigureAwait(false);
+                var request = RunningBot.RequestFile(db.Path);
+                if (File.Exists(request))
+                {
+                    Answer(request);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    private void Answer(string requestFile)
+    {
+        string result;
+        try
+        {
+            var request = JsonSerializer.Deserialize<AdminRequest>(File.ReadAllText(requestFile))
+                ?? throw new InvalidOperationException("empty request");
+            result = request.Kind switch
+            {
+                AdminRequest.Backup => Backup(request.Target),
+                AdminRequest.Export => CaseExport.WriteAudited(db, cases, hotline.Value, request.Since, request.Format ?? "json", request.Target, "cli", time.GetUtcNow()),
+                _ => $"unknown request '{request.Kind}'",
+            } ?? "ok";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or JsonException)
+        {
+            result = "failed: " + e.Message;
+        }
+
+        File.Delete(requestFile);
+        File.WriteAllText(RunningBot.ResultFile(db.Path), result);
+    }
+
+    private string? Backup(string target)
+    {
+        db.BackupTo(target);
+        LogBackup(target);
+        return null;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Backup written to {Target}")]
+    private partial void LogBackup(string target);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace HotlineBot.Hosting;
+
+/// <summary>A job for the process that has the database open: a consistent copy, or the reporting export.</summary>
+public sealed record AdminRequest(string Kind, string Target, DateTimeOffset? Since = null, string? Format = null)
+{
+    public const string Backup = "backup";
+    public const string Export = "export";
+}
+
+/// <summary>
+/// How the command line reaches a running bot. A second process must never open a LiteDB file another one is
+/// writing, so the command leaves a request file beside the database and the bot does the work. The bot marks
+/// itself running with a pid file beside the database.
+/// </summary>
+public static class RunningBot
+{
+    public static string PidFile(string dataPath) => dataPath + ".pid";
+    public static string RequestFile(string dataPath) => dataPath + ".request";
+    public static string ResultFile(string dataPath) => dataPath + ".result";
+
+    /// <summary>The id of the bot process using this database, when one is running.</summary>
+    public static int? Find(string dataPath)
+    {
+        try
+        {
+            var text = File.ReadAllText(PidFile(dataPath)).Trim();
+            if (!int.TryParse(text, CultureInfo.InvariantCulture, out var pid))
+            {
+                return null;
+            }
+
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited ? null : pid;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks the running bot to do <paramref name="request"/> and waits: null when done, else why not.</summary>
+    public static async Task<string?> AskAsync(string dataPath, AdminRequest request, TimeSpan patience)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        File.Delete(ResultFile(dataPath));
+        await File.WriteAllTextAsync(RequestFile(dataPath), JsonSerializer.Serialize(request)).ConfigureAwait(false);
+        var until = DateTimeOffset.UtcNow + patience;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            if (File.Exists(ResultFile(dataPath)))
+            {
+                var result = (await File.ReadAllTextAsync(ResultFile(dataPath)).ConfigureAwait(false)).Trim();
+                File.Delete(ResultFile(dataPath));
+                return result == "ok" ? null : result;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        File.Delete(RequestFile(dataPath));
+        return $"the running bot did not answer within {patience.TotalSeconds:0} s";
+    }
+}
