@@ -43,11 +43,20 @@ public sealed partial class InboxProcessor(
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            while (HandleBatch(stoppingToken) > 0)
+            try
             {
+                while (HandleBatch(stoppingToken) > 0)
+                {
+                }
+
+                RunTimersIfDue();
+            }
+            catch (Exception e)
+            {
+                // Reading the inbox itself failed; the updates are safe in it, so wait a moment and try again.
+                LogInboxFailed(e);
             }
 
-            RunTimersIfDue();
             try
             {
                 await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
@@ -186,6 +195,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(LogLevel.Error, "Update {UpdateId} failed (attempt {Attempt})")]
     private partial void LogFailed(long updateId, int attempt, Exception error);
+
+    [LoggerMessage(LogLevel.Error, "Reading the inbox failed; trying again")]
+    private partial void LogInboxFailed(Exception error);
 
     [LoggerMessage(LogLevel.Error, "Timed duties failed")]
     private partial void LogTimersFailed(Exception error);

@@ -10,8 +10,10 @@ public sealed class HotlineDatabase : IDisposable
 {
     private readonly LiteDatabase _db;
 
-    // Transactions share it; a backup takes it alone, so the copy never holds half of a commit.
-    private readonly ReaderWriterLockSlim _commits = new(LockRecursionPolicy.SupportsRecursion);
+    // One writer at a time. LiteDB locks per collection for the life of a transaction, so two writers touching
+    // the same collections in different orders (the processor's batch and the sender's bookkeeping) could wait
+    // on each other until LiteDB's one-minute timeout. A backup takes it too, so a copy never holds half a commit.
+    private readonly Lock _writer = new();
 
     public HotlineDatabase(string path, string? password)
     {
@@ -45,8 +47,7 @@ public sealed class HotlineDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        _commits.EnterReadLock();
-        try
+        lock (_writer)
         {
             var began = _db.BeginTrans();
             try
@@ -69,10 +70,6 @@ public sealed class HotlineDatabase : IDisposable
                 throw;
             }
         }
-        finally
-        {
-            _commits.ExitReadLock();
-        }
     }
 
     public void InTransaction(Action work) => InTransaction(() =>
@@ -94,15 +91,10 @@ public sealed class HotlineDatabase : IDisposable
             throw new InvalidOperationException("an in-memory database has no file to back up");
         }
 
-        _commits.EnterWriteLock();
-        try
+        lock (_writer)
         {
             _db.Checkpoint();
             File.Copy(Path, target, overwrite: true);
-        }
-        finally
-        {
-            _commits.ExitWriteLock();
         }
     }
 
@@ -115,11 +107,7 @@ public sealed class HotlineDatabase : IDisposable
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
     }
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        _commits.Dispose();
-    }
+    public void Dispose() => _db.Dispose();
 }
 
 internal static class Collections

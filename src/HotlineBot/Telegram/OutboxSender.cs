@@ -172,6 +172,15 @@ public sealed partial class OutboxSender(
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Our own bookkeeping failed (e.g. the database): the item stays in the outbox and is tried again later;
+                // the sender itself must never stop.
+                lane.Attempt++;
+                LogBookkeepingFailed(e);
+                lane.NotBefore = Network.GetUtcNow() + Backoff(lane.Attempt);
+                done = false;
+            }
 
             if (done)
             {
@@ -387,6 +396,9 @@ public sealed partial class OutboxSender(
         IsChatGone(e) ? DeliveryProblem.ChatGone
         : e.Message.Contains("deactivated", StringComparison.OrdinalIgnoreCase) ? DeliveryProblem.Deactivated
         : DeliveryProblem.Blocked;
+
+    [LoggerMessage(LogLevel.Error, "Recording a delivery failed; the reply stays in the outbox and is tried again")]
+    private partial void LogBookkeepingFailed(Exception error);
 
     [LoggerMessage(LogLevel.Information, "Resuming delivery of {Count} replies committed before the last stop")]
     private partial void LogResumed(int count);
