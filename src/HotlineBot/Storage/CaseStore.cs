@@ -1,4 +1,5 @@
 using HotlineBot.Cases;
+using LiteDB;
 
 namespace HotlineBot.Storage;
 
@@ -18,49 +19,63 @@ public interface ICaseStore
     int RemoveTextOlderThan(DateTimeOffset cutoff);
 }
 
-internal sealed class CaseStore(HotlineDatabase db) : ICaseStore
+internal sealed class CaseStore : ICaseStore
 {
-    private readonly LiteDB.ILiteCollection<Case> _cases = db.Collection<Case>(Collections.Cases);
-    private readonly LiteDB.ILiteCollection<CaseEvent> _events = db.Collection<CaseEvent>(Collections.CaseEvents);
+    private readonly LiteDB.ILiteCollection<Case> _cases;
+    private readonly LiteDB.ILiteCollection<CaseEvent> _events;
+    private readonly WaitingLine _line;
+
+    public CaseStore(HotlineDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _cases = db.Collection<Case>(Collections.Cases);
+        _events = db.Collection<CaseEvent>(Collections.CaseEvents);
+        _line = new WaitingLine(() => Queued());
+        db.RolledBack += _line.Forget;
+    }
 
     public Case? Find(int id) => _cases.FindById(id);
 
-    public int Insert(Case @case) => _cases.Insert(@case).AsInt32;
+    public int Insert(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        @case.Id = _cases.Insert(@case).AsInt32;
+        _line.Track(@case);
+        return @case.Id;
+    }
 
-    public void Update(Case @case) => _cases.Update(@case);
+    public void Update(Case @case)
+    {
+        _cases.Update(@case);
+        _line.Track(@case);
+    }
 
     // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
-    public IReadOnlyList<Case> Open() => [.. Queued(), .. _cases.Find(c => c.Status == CaseStatus.Assigned)];
+    public IReadOnlyList<Case> Open() => [.. Queued(), .. _cases.Find(Status(CaseStatus.Assigned))];
 
-    public IReadOnlyList<Case> Queued() => _cases.Find(c => c.Status == CaseStatus.Queued).ToList();
+    public IReadOnlyList<Case> Queued() => _cases.Find(Status(CaseStatus.Queued)).ToList();
 
-    /// <summary>
-    /// Urgent cases first, then by id, which grows with the time a case was opened. Counted in the database,
-    /// without mapping every waiting case to an object.
-    /// </summary>
-    public int QueuePosition(Case @case)
-    {
-        var id = @case.Id;
-        var ahead = @case.Urgent
-            ? _cases.Count(c => c.Status == CaseStatus.Queued && c.Urgent && c.Id < id)
-            : _cases.Count(c => c.Status == CaseStatus.Queued && c.Urgent) + _cases.Count(c => c.Status == CaseStatus.Queued && !c.Urgent && c.Id < id);
-        return ahead + 1;
-    }
+    public int QueuePosition(Case @case) => _line.PositionOf(@case);
 
     public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
         (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id).ToList();
 
     public void Append(CaseEvent caseEvent) => _events.Insert(caseEvent);
 
-    public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(e => e.CaseId == caseId).OrderBy(e => e.Id).ToList();
+    public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(Query.EQ(nameof(CaseEvent.CaseId), caseId)).OrderBy(e => e.Id).ToList();
 
     public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max) =>
-        _events.Query().Where(e => e.Kind == kind).OrderByDescending(e => e.Id).Limit(max).ToList();
+        _events.Query().Where(Query.EQ(nameof(CaseEvent.Kind), kind.ToString())).OrderByDescending(e => e.Id).Limit(max).ToList();
+
+    // Queries are built with LiteDB's Query API, not lambdas: LiteDB compiles a lambda's captured values into a
+    // new dynamic method on every call, which showed up in the profile as finalizer and GC work under load.
+    private static BsonExpression Status(CaseStatus status) => Query.EQ(nameof(Case.Status), status.ToString());
 
     /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
     public int RemoveTextOlderThan(DateTimeOffset cutoff)
     {
         var old = _cases.Find(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && !c.TextRemoved).ToList();
+        // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {
             _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent));

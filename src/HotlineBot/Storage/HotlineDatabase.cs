@@ -41,6 +41,9 @@ public sealed class HotlineDatabase : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Raised after a transaction was rolled back, so in-memory views of the data can be dropped.</summary>
+    public event Action? RolledBack;
+
     internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 
     /// <summary>Runs <paramref name="work"/> in one transaction; an exception rolls everything back.</summary>
@@ -65,6 +68,7 @@ public sealed class HotlineDatabase : IDisposable
                 if (began)
                 {
                     _db.Rollback();
+                    RolledBack?.Invoke();
                 }
 
                 throw;

@@ -40,6 +40,7 @@ public sealed partial class OutboxSender(
     private readonly Channel<long> _normal = Channel.CreateUnbounded<long>();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
+    private readonly CommitBatcher _bookkeeping = new(db);
     private DateTimeOffset _globalPauseUntil;
 
     /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>
@@ -92,8 +93,10 @@ public sealed partial class OutboxSender(
             LogResumed(leftover.Count);
         }
 
+        // Delivery records from all runners share commits: one per message would cost more than the sending.
+        var bookkeeping = _bookkeeping.RunAsync(stoppingToken);
         var runners = Enumerable.Range(0, Concurrency).Select(_ => RunAsync(stoppingToken)).ToArray();
-        await Task.WhenAll(runners).ConfigureAwait(false);
+        await Task.WhenAll([.. runners, bookkeeping]).ConfigureAwait(false);
     }
 
     private async Task RunAsync(CancellationToken ct)
@@ -246,13 +249,13 @@ public sealed partial class OutboxSender(
                     await gateway.DeliverAsync(outbound with { Kind = OutboundKind.Delete, DeleteMessageIds = ids }, null, ct).ConfigureAwait(false);
                 }
 
-                Complete(item, outbound, null, afterRetry: false, cleared: ids);
+                await CompleteAsync(item, outbound, null, afterRetry: false, ct, cleared: ids).ConfigureAwait(false);
                 return true;
             }
 
             var shown = new List<int>();
             var messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
-            Complete(item, outbound, messageId, afterRetry: lane.Attempt > 0, shown);
+            await CompleteAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, shown).ConfigureAwait(false);
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -274,14 +277,14 @@ public sealed partial class OutboxSender(
                 LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
             }
 
-            Fail(item, outbound, Problem(e));
+            await FailAsync(item, outbound, Problem(e), ct).ConfigureAwait(false);
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
         {
             if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
-                Complete(item, outbound, null, afterRetry: false);
+                await CompleteAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false);
                 return true;
             }
 
@@ -292,7 +295,7 @@ public sealed partial class OutboxSender(
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
         {
             LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-            Fail(item, outbound, DeliveryProblem.Rejected, $" ({e.ErrorCode})");
+            await FailAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -303,7 +306,7 @@ public sealed partial class OutboxSender(
             lane.NotBefore = Network.GetUtcNow() + backoff;
             if (lane.Attempt == 1)
             {
-                Report(reports.OnFirstRetry(outbound));
+                await ReportAsync(reports.OnFirstRetry(outbound), ct).ConfigureAwait(false);
             }
 
             return false;
@@ -336,7 +339,7 @@ public sealed partial class OutboxSender(
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private void Complete(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) => Enqueue(db.InTransaction(() =>
+    private async Task CompleteAsync(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, CancellationToken ct, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) => Enqueue(await _bookkeeping.RunAsync(() =>
     {
         if (messageId is { } id && outbound.Tag is { } tag)
         {
@@ -356,9 +359,9 @@ public sealed partial class OutboxSender(
 
         outbox.Remove(item.Id);
         return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
-    }));
+    }, ct).ConfigureAwait(false));
 
-    private void Fail(OutboxItem item, Outbound outbound, DeliveryProblem problem, string detail = "") => Enqueue(db.InTransaction(() =>
+    private async Task FailAsync(OutboxItem item, Outbound outbound, DeliveryProblem problem, CancellationToken ct, string detail = "") => Enqueue(await _bookkeeping.RunAsync(() =>
     {
         if (DeliveryReports.Unreaches(problem) && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
         {
@@ -378,14 +381,14 @@ public sealed partial class OutboxSender(
 
         outbox.Remove(item.Id);
         return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
-    }));
+    }, ct).ConfigureAwait(false));
 
     /// <summary>A status note for a worker, durable like any reply: committed first, then queued on the worker's lane.</summary>
-    private void Report(IReadOnlyList<Outbound> notes)
+    private async Task ReportAsync(IReadOnlyList<Outbound> notes, CancellationToken ct)
     {
         if (notes.Count > 0)
         {
-            Enqueue(db.InTransaction(() => outbox.Add(notes, time.GetUtcNow())));
+            Enqueue(await _bookkeeping.RunAsync(() => outbox.Add(notes, time.GetUtcNow()), ct).ConfigureAwait(false));
         }
     }
 
