@@ -31,6 +31,10 @@ internal static class BurstLoad
         var all = Measure.Latencies(api, results.SelectMany(r => r.Updates));
         var crisis = Measure.Latencies(api, results.Where(r => r.Crisis).SelectMany(r => r.Updates));
         var unanswered = results.Count(r => !r.Answered);
+        var crisisIds = results.Where(r => r.Crisis).SelectMany(r => r.Updates).ToHashSet();
+        var taken = api.UpdateTraces.Where(t => crisisIds.Contains(t.UpdateId) && t.DeliveredAt is not null)
+            .Select(t => Stopwatch.GetElapsedTime(t.EnqueuedAt, t.DeliveredAt!.Value).TotalMilliseconds).Order().ToList();
+        Console.WriteLine($"crisis updates reached the bot (getUpdates) after p50 {Measure.Percentile(taken, 0.5):0} ms, p99 {Measure.Percentile(taken, 0.99):0} ms; answered after p50 {Measure.Percentile(crisis, 0.5):0} ms");
         var handled = results.Sum(r => r.Updates.Count) / seconds;
         return string.Create(CultureInfo.InvariantCulture,
             $"burst: users={people} handled_per_s={handled:0} p50_ms={Measure.Percentile(all, 0.5):0} p99_ms={Measure.Percentile(all, 0.99):0} got_429={api.TooManyRequestsCount} crisis_p99_ms={Measure.Percentile(crisis, 0.99):0} unanswered={unanswered}");

@@ -79,16 +79,11 @@ public sealed partial class InboxProcessor(
         }
 
         var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
-        var ordered = pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id).ToList();
-        for (var start = 0; start < ordered.Count; start += CommitEvery)
+        var ordered = new Queue<InboxItem>(pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id));
+        // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
+        while (ordered.Count > 0 && !ct.IsCancellationRequested)
         {
-            // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
-            if (ct.IsCancellationRequested)
-            {
-                break;
-            }
-
-            HandleTogether(ordered.GetRange(start, Math.Min(CommitEvery, ordered.Count - start)));
+            HandleTogether(ordered);
         }
 
         return pending.Count;
@@ -96,24 +91,28 @@ public sealed partial class InboxProcessor(
 
     /// <summary>
     /// Several updates in one transaction: a commit costs more than handling an update, so under load they share it.
-    /// If any of them fails, all are rolled back and handled one by one, so only the bad one pays.
+    /// The group ends early when the update pump waits to commit what it took from Telegram, so intake never waits
+    /// long behind handling. If any of them fails, all are rolled back and handled one by one, so only the bad one pays.
     /// </summary>
-    private void HandleTogether(List<InboxItem> items)
+    private void HandleTogether(Queue<InboxItem> ordered)
     {
-        if (items.Count == 1)
+        if (ordered.Count == 1)
         {
-            HandleOne(items[0]);
+            HandleOne(ordered.Dequeue());
             return;
         }
 
+        var taken = new List<InboxItem>();
         List<OutboxItem> added;
         try
         {
             added = db.InTransaction(() =>
             {
                 var all = new List<OutboxItem>();
-                foreach (var item in items)
+                while (ordered.Count > 0 && taken.Count < CommitEvery && (taken.Count == 0 || !db.PriorityWaiting))
                 {
+                    var item = ordered.Dequeue();
+                    taken.Add(item);
                     all.AddRange(Handle(item));
                 }
 
@@ -122,11 +121,11 @@ public sealed partial class InboxProcessor(
         }
         catch (Exception)
         {
-            items.ForEach(HandleOne);
+            taken.ForEach(HandleOne);
             return;
         }
 
-        Handled += items.Count;
+        Handled += taken.Count;
         replies.Enqueue(added);
     }
 

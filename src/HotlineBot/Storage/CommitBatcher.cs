@@ -24,17 +24,17 @@ public sealed class CommitBatcher(HotlineDatabase db)
     public async Task RunAsync(CancellationToken ct)
     {
         var reader = _queue.Reader;
+        var waiting = new Queue<Entry>();
         try
         {
-            while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            while (waiting.Count > 0 || await reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                var batch = new List<Entry>();
-                while (batch.Count < MaxBatch && reader.TryRead(out var entry))
+                while (waiting.Count < MaxBatch && reader.TryRead(out var entry))
                 {
-                    batch.Add(entry);
+                    waiting.Enqueue(entry);
                 }
 
-                Commit(batch);
+                Commit(waiting);
             }
         }
         catch (OperationCanceledException)
@@ -42,31 +42,44 @@ public sealed class CommitBatcher(HotlineDatabase db)
         }
     }
 
-    private void Commit(List<Entry> batch)
+    /// <summary>Commits entries from the front of <paramref name="waiting"/>, stopping early when a priority writer waits.</summary>
+    private void Commit(Queue<Entry> waiting)
     {
+        var taken = new List<Entry>();
         object?[] results;
         try
         {
-            results = db.InTransaction(() => batch.Select(e => e.Work()).ToArray());
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            foreach (var entry in batch)
+            results = db.InTransaction(() =>
             {
-                Commit([entry]);
+                var done = new List<object?>();
+                while (waiting.Count > 0 && (taken.Count == 0 || !db.PriorityWaiting))
+                {
+                    var entry = waiting.Dequeue();
+                    taken.Add(entry);
+                    done.Add(entry.Work());
+                }
+
+                return done.ToArray();
+            });
+        }
+        catch (Exception) when (taken.Count > 1)
+        {
+            foreach (var entry in taken)
+            {
+                Commit(new Queue<Entry>([entry]));
             }
 
             return;
         }
         catch (Exception e)
         {
-            batch[0].Done.TrySetException(e);
+            taken[0].Done.TrySetException(e);
             return;
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < taken.Count; i++)
         {
-            batch[i].Done.TrySetResult(results[i]);
+            taken[i].Done.TrySetResult(results[i]);
         }
     }
 

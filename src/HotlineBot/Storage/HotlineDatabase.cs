@@ -14,6 +14,7 @@ public sealed class HotlineDatabase : IDisposable
     // the same collections in different orders (the processor's batch and the sender's bookkeeping) could wait
     // on each other until LiteDB's one-minute timeout. A backup takes it too, so a copy never holds half a commit.
     private readonly Lock _writer = new();
+    private int _priorityWaiting;
 
     public HotlineDatabase(string path, string? password)
     {
@@ -46,41 +47,89 @@ public sealed class HotlineDatabase : IDisposable
 
     internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; an exception rolls everything back.</summary>
-    public T InTransaction<T>(Func<T> work)
+    /// <summary>True while a priority writer waits: long-running writers end their group early for it.</summary>
+    public bool PriorityWaiting => Volatile.Read(ref _priorityWaiting) > 0;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction; an exception rolls everything back. A priority writer (taking
+    /// updates in from Telegram) asks the others, through <see cref="PriorityWaiting"/>, to make room soon.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work, bool priority = false)
     {
         ArgumentNullException.ThrowIfNull(work);
-        lock (_writer)
+        if (priority)
         {
-            var began = _db.BeginTrans();
-            try
-            {
-                var result = work();
-                if (began)
-                {
-                    _db.Commit();
-                }
+            Interlocked.Increment(ref _priorityWaiting);
+        }
 
-                return result;
+        else if (!_writer.IsHeldByCurrentThread)
+        {
+            // Stand back while a priority writer waits: the lock is not fair, and a busy writer that commits and
+            // starts again at once would otherwise keep taking it first.
+            var spin = new SpinWait();
+            while (PriorityWaiting)
+            {
+                spin.SpinOnce();
             }
-            catch
-            {
-                if (began)
-                {
-                    _db.Rollback();
-                    RolledBack?.Invoke();
-                }
+        }
 
-                throw;
+        var entered = false;
+        try
+        {
+            _writer.Enter();
+            entered = true;
+            if (priority)
+            {
+                Interlocked.Decrement(ref _priorityWaiting);
+                priority = false;
+            }
+
+            return InLockedTransaction(work);
+        }
+        finally
+        {
+            if (priority)
+            {
+                Interlocked.Decrement(ref _priorityWaiting);
+            }
+
+            if (entered)
+            {
+                _writer.Exit();
             }
         }
     }
 
-    public void InTransaction(Action work) => InTransaction(() =>
+    private T InLockedTransaction<T>(Func<T> work)
+    {
+        var began = _db.BeginTrans();
+        try
+        {
+            var result = work();
+            if (began)
+            {
+                _db.Commit();
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (began)
+            {
+                _db.Rollback();
+                RolledBack?.Invoke();
+            }
+
+            throw;
+        }
+    }
+
+    public void InTransaction(Action work, bool priority = false) => InTransaction(() =>
     {
         work();
         return true;
-    });
+    }, priority);
 
     public void Checkpoint() => _db.Checkpoint();
 

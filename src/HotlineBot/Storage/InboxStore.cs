@@ -6,6 +6,8 @@ namespace HotlineBot.Storage;
 public interface IInboxStore
 {
     void Add(Inbound inbound, bool crisis, DateTimeOffset now);
+    void AddRange(IReadOnlyList<InboxItem> items);
+    InboxItem Prepare(Inbound inbound, bool crisis, DateTimeOffset now);
     IReadOnlyList<InboxItem> Pending(int max);
     void Remove(long updateId);
     void CountAttempt(long updateId);
@@ -16,14 +18,19 @@ internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
 {
     private readonly LiteDB.ILiteCollection<InboxItem> _items = db.Collection<InboxItem>(Collections.Inbox);
 
-    public void Add(Inbound inbound, bool crisis, DateTimeOffset now) => _items.Upsert(new InboxItem
+    public void Add(Inbound inbound, bool crisis, DateTimeOffset now) => _items.Upsert(Prepare(inbound, crisis, now));
+
+    /// <summary>Serialising happens here, outside any transaction, so the commit that takes updates in stays short.</summary>
+    public InboxItem Prepare(Inbound inbound, bool crisis, DateTimeOffset now) => new()
     {
         Id = inbound.UpdateId,
         ChatId = inbound.ChatId,
         Crisis = crisis,
         Payload = JsonSerializer.Serialize(inbound, StorageJson.Options),
         ReceivedAt = now,
-    });
+    };
+
+    public void AddRange(IReadOnlyList<InboxItem> items) => _items.InsertBulk(items);
 
     /// <summary>Crisis updates first, however deep the backlog they sit in; then the oldest.</summary>
     public IReadOnlyList<InboxItem> Pending(int max)

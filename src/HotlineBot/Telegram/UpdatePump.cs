@@ -44,17 +44,14 @@ public sealed partial class UpdatePump(
                 }
 
                 var now = time.GetUtcNow();
-                var next = offset;
+                var fresh = updates.Where(u => u.Id >= offset).ToList();
+                var items = fresh.Select(u => Take(u, now)).OfType<InboxItem>().ToList();
+                var next = fresh.Count == 0 ? offset : Math.Max(offset, fresh.Max(u => u.Id) + 1);
                 db.InTransaction(() =>
                 {
-                    foreach (var update in updates.Where(u => u.Id >= offset))
-                    {
-                        Take(update, now);
-                        next = Math.Max(next, update.Id + 1);
-                    }
-
+                    inbox.AddRange(items);
                     meta.Write(MetaStore.PollingOffset, next);
-                });
+                }, priority: true);
                 offset = next;
                 processor.Signal();
             }
@@ -73,24 +70,24 @@ public sealed partial class UpdatePump(
         }
     }
 
-    private void Take(global::Telegram.Bot.Types.Update update, DateTimeOffset now)
+    private InboxItem? Take(global::Telegram.Bot.Types.Update update, DateTimeOffset now)
     {
         try
         {
             if (UpdateMapper.ToInbound(update) is { } inbound)
             {
-                inbox.Add(inbound, engine.IsCrisis(inbound), now);
+                return inbox.Prepare(inbound, engine.IsCrisis(inbound), now);
             }
-            else
-            {
-                LogIgnored(update.Id, update.Type.ToString());
-            }
+
+            LogIgnored(update.Id, update.Type.ToString());
         }
         catch (Exception e)
         {
             // One malformed update must never hold up the others behind it.
             LogPoison(update.Id, SecretRedactor.Describe(e));
         }
+
+        return null;
     }
 
     [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Failures} in a row); retrying in {DelayMs:0} ms: {Error}")]
