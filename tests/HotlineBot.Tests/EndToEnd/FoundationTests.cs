@@ -127,16 +127,7 @@ public sealed class FoundationTests
     public async Task Sigterm_finishes_and_exits_zero()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll")])
-        {
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Telegram__Token"] = api.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
-        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
-        start.Environment["Storage__Path"] = Path.Combine(TestPaths.TempDirectory(), "hotline.db");
+        var start = BotProcess.StartInfo([], BotProcess.Against(api, Path.Combine(TestPaths.TempDirectory(), "hotline.db")));
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -154,34 +145,14 @@ public sealed class FoundationTests
         Assert.DoesNotContain(api.Token, await stdout + await stderr);
     }
 
-    /// <summary>Runs the built bot as a real process from the repository root, as README tells people to.</summary>
-    private static async Task<(int Code, string Stdout, string Stderr)> RunBotAsync(IDictionary<string, string?> environment)
+    private static Task<(int Code, string Stdout, string Stderr)> RunBotAsync(IDictionary<string, string?> environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Storage__Path"] = Path.Combine(TestPaths.TempDirectory(), "hotline.db");
+        var withData = new Dictionary<string, string?> { ["Storage__Path"] = Path.Combine(TestPaths.TempDirectory(), "hotline.db") };
         foreach (var (key, value) in environment)
         {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
+            withData[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return BotProcess.RunAsync([], withData);
     }
 }

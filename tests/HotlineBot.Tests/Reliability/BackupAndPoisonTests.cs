@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HotlineBot.Conversations;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Hosting;
@@ -93,20 +92,6 @@ public sealed class BackupAndPoisonTests
         await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string dataFile, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), .. args])
-        {
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Storage__Path"] = dataFile;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string dataFile, params string[] args) =>
+        BotProcess.RunAsync(args, new Dictionary<string, string?> { ["Storage__Path"] = dataFile });
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HotlineBot.Cases;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Storage;
+using HotlineBot.Tests.EndToEnd;
 using static HotlineBot.Tests.Reliability.RelHelpers;
 
 namespace HotlineBot.Tests.Reliability;
@@ -106,19 +107,10 @@ public sealed class CrashSafetyTests
 
     private static Process StartBot(FakeBotApi api, string dataFile)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Telegram__Token"] = api.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = api.BaseUrl;
-        start.Environment["Telegram__PollTimeoutSeconds"] = "1";
-        start.Environment["Storage__Path"] = dataFile;
-        start.Environment["Hotline__WorkingHours__AlwaysOpen"] = "true";
-        start.Environment["Hotline__Workers__0"] = "900001";
+        var environment = BotProcess.Against(api, dataFile);
+        environment["Hotline__WorkingHours__AlwaysOpen"] = "true";
+        environment["Hotline__Workers__0"] = "900001";
+        var start = BotProcess.StartInfo([], environment);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
