@@ -76,6 +76,33 @@ public sealed class BackupAndPoisonTests
     }
 
     [Fact]
+    public async Task Cases_export_as_json_from_a_stopped_bots_database_reads_like_a_transcript_and_honours_since()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        string dataFile;
+        await using (var bot = await BotHost.StartAsync(api))
+        {
+            dataFile = bot.DataFile;
+            await EscalationHelpers.OpenCaseAsync(api, Person, "Как оформить пособие?");
+        }
+
+        var (code, stdout, stderr) = await RunCliAsync(dataFile, "cases", "export", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var only = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(1, only.GetProperty("Id").GetInt32());
+        Assert.Contains("Person: Как оформить пособие?", only.GetProperty("Transcript").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Person.ToString(System.Globalization.CultureInfo.InvariantCulture), stdout, StringComparison.Ordinal);
+
+        var (_, later, _) = await RunCliAsync(dataFile, "cases", "export", "--since", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(System.Text.Json.JsonDocument.Parse(later).RootElement.EnumerateArray());
+
+        var (bad, _, badError) = await RunCliAsync(dataFile, "cases", "export", "--format", "xml");
+        Assert.Equal(2, bad);
+        Assert.Contains("json or csv", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_that_always_fails_is_tried_three_times_then_skipped_and_others_are_served()
     {
         await using var api = await FakeBotApi.StartAsync();
