@@ -7,10 +7,17 @@ using HotlineBot.Storage;
 namespace HotlineBot.Conversations;
 
 /// <summary>
-/// A person's side of the hotline: commands, menus, the questionnaire, asking for a specialist, rating.
+/// A person's side of the hotline: commands, menus, asking for a specialist, rating; the questionnaire and the
+/// privacy requests (safe exit, phone with consent) have their own classes.
 /// Global interrupts (/start, /menu, /language, /help, /cancel, crisis words) are handled before any step.
 /// </summary>
-public sealed class PersonConversation(IPersonStore people, CaseDesk desk, ScreenRenderer screens, IChatMessageLog chatLog)
+public sealed class PersonConversation(
+    IPersonStore people,
+    CaseDesk desk,
+    ScreenRenderer screens,
+    IChatMessageLog chatLog,
+    EligibilityQuestions questions,
+    PersonPrivacy privacy)
 {
     private DialogSet Dialogs => screens.Dialogs;
 
@@ -47,7 +54,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 case InboundKind.Text: OnText(person, inbound, turn); break;
                 case InboundKind.Media: OnMedia(person, inbound, turn); break;
                 case InboundKind.Edited: OnEdited(person, inbound, turn); break;
-                case InboundKind.Contact: OnContact(person, inbound, turn); break;
+                case InboundKind.Contact: privacy.OnContact(person, inbound, turn); break;
                 default: Reply(person, inbound, UiKeys.MediaInMenu, turn); break;
             }
         }
@@ -84,7 +91,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             case "/language": AskLanguage(person, inbound, null, turn); break;
             case "/help": ShowHelp(person, inbound, turn); break;
             case "/cancel": Cancel(person, inbound, turn); break;
-            case "/hide": Hide(person, inbound, turn); break;
+            case "/hide": privacy.Hide(person, LanguageOf(person, inbound), turn); break;
             default:
                 if (person.State is ConversationState.DescribingProblem or ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker)
                 {
@@ -130,58 +137,6 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
         }
 
         turn.Show(person.Id, editMessageId, screens.Text(UiKeys.LanguagePrompt, suggested), buttons);
-    }
-
-    /// <summary>
-    /// Safe exit: everything the bot can delete in this chat goes, and one line without a word about the hotline stays.
-    /// The case and its log stay on the server; /start brings the person back where they were.
-    /// </summary>
-    private void Hide(Person person, Inbound inbound, Turn turn)
-    {
-        var language = LanguageOf(person, inbound);
-        turn.Add(new Outbound { ChatId = person.Id, Kind = OutboundKind.ClearChat, Priority = OutboundPriority.Crisis });
-        turn.Send(person.Id, screens.Text(UiKeys.HideNeutral, language), priority: OutboundPriority.Crisis);
-        person.MenuMessageId = null;
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
-        {
-            desk.PersonHid(open, turn);
-        }
-    }
-
-    /// <summary>Consent first: who will see the number and why, then Telegram's own one-tap "share my contact" keyboard.</summary>
-    private void AskForPhone(Person person, Inbound inbound, Turn turn)
-    {
-        var language = LanguageOf(person, inbound);
-        if (person.ActiveCaseId is not { } id || desk.Find(id) is not { IsOpen: true } open)
-        {
-            Reply(person, inbound, UiKeys.CallBackNoCase, turn);
-            return;
-        }
-
-        person.PhoneConsentAsked = true;
-        turn.Add(new Outbound
-        {
-            ChatId = person.Id,
-            Text = screens.Text(UiKeys.CallBackExplain, language, ("number", open.Id)),
-            RequestContactLabel = screens.Text(UiKeys.CallBackShare, language),
-            CaseId = open.Id,
-        });
-    }
-
-    /// <summary>A contact is taken only after the consent step, only the person's own, and only for an open case; otherwise it is neither kept nor passed on.</summary>
-    private void OnContact(Person person, Inbound inbound, Turn turn)
-    {
-        var language = LanguageOf(person, inbound);
-        var open = person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } found ? found : null;
-        if (person.PhoneConsentAsked && inbound.ContactIsOwn && open is not null && !string.IsNullOrWhiteSpace(inbound.ContactPhone))
-        {
-            person.PhoneConsentAsked = false;
-            desk.SharePhone(open, inbound.ContactPhone, turn);
-            turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.CallBackThanks, language, ("number", open.Id)), RemoveKeyboard = true, CaseId = open.Id });
-            return;
-        }
-
-        turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.ContactNotAsked, language), RemoveKeyboard = true });
     }
 
     private void ShowHelp(Person person, Inbound inbound, Turn turn)
@@ -236,7 +191,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 OnAction(person, inbound, parts[0], edit, turn);
                 break;
             case "q" when parts.Length == 2 && person.State == ConversationState.Answering && person.QuestionId == parts[0]:
-                Answer(person, parts[0], parts[1], edit, turn);
+                questions.Answer(person, parts[0], parts[1], edit, turn);
                 break;
             case "r" when person.State == ConversationState.Rating && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
                 Rate(person, stars, turn);
@@ -274,16 +229,24 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 Escalate(person, edit, turn);
                 break;
             case DialogActions.Questionnaire:
-                StartQuestions(person, edit, turn);
+                if (!questions.Start(person, edit, turn))
+                {
+                    ShowNode(person, Dialogs.Root, edit, turn);
+                }
+
                 break;
             case "cancelcase":
                 Cancel(person, inbound, turn);
                 break;
             case DialogActions.Hide:
-                Hide(person, inbound, turn);
+                privacy.Hide(person, LanguageOf(person, inbound), turn);
                 break;
             case DialogActions.CallBack:
-                AskForPhone(person, inbound, turn);
+                if (!privacy.AskForPhone(person, LanguageOf(person, inbound), turn))
+                {
+                    Reply(person, inbound, UiKeys.CallBackNoCase, turn);
+                }
+
                 break;
             default:
                 Reply(person, inbound, UiKeys.StaleButton, turn);
@@ -353,62 +316,6 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
     }
 
-    private void StartQuestions(Person person, int? edit, Turn turn)
-    {
-        var questions = Dialogs.Questionnaire.Questions;
-        var first = questions.Count > 0 ? questions[0] : null;
-        if (first is null)
-        {
-            ShowNode(person, Dialogs.Root, edit, turn);
-            return;
-        }
-
-        new ConversationMachine(person).TryFire(ConversationTrigger.StartQuestions);
-        person.Answers.Clear();
-        person.RememberTopic("questionnaire");
-        turn.Send(person.Id, screens.Text(UiKeys.QuestionnaireIntro, person.Language!.Value));
-        AskQuestion(person, first, edit, turn);
-    }
-
-    private void AskQuestion(Person person, Question question, int? edit, Turn turn)
-    {
-        var language = person.Language!.Value;
-        person.QuestionId = question.Id;
-        var questions = Dialogs.Questionnaire.Questions;
-        var index = questions.ToList().IndexOf(question) + 1;
-        var rows = question.Options.Select(o => (IReadOnlyList<OutButton>)[new OutButton(o.Label.For(language), CallbackData.Answer(question.Id, o.Value))]).ToList();
-        rows.Add([screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id)), screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))]);
-        var progress = screens.Text(UiKeys.QuestionnaireProgress, language, ("n", index), ("total", questions.Count));
-        turn.Show(person.Id, edit, progress + "\n\n" + question.Text.For(language), rows);
-    }
-
-    private void Answer(Person person, string questionId, string value, int? edit, Turn turn)
-    {
-        if (value != "-")
-        {
-            person.Answers[questionId] = value;
-        }
-
-        if (Dialogs.Questionnaire.After(questionId) is { } next)
-        {
-            AskQuestion(person, next, edit, turn);
-            return;
-        }
-
-        person.QuestionId = null;
-        var language = person.Language!.Value;
-        var matches = Dialogs.Questionnaire.Evaluate(person.Answers);
-        var body = matches.Count == 0
-            ? Dialogs.Questionnaire.Fallback.For(language)
-            : string.Join("\n\n", matches.Select(m => m.Text.For(language)));
-        new ConversationMachine(person).TryFire(ConversationTrigger.Browse);
-        turn.Show(person.Id, edit, screens.Fill(screens.Text(UiKeys.QuestionnaireResults, language) + "\n\n" + body, language),
-        [
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
-        ]);
-    }
-
     private void Rate(Person person, int stars, Turn turn)
     {
         if (person.LastCaseId is { } id && desk.Find(id) is { } closed)
@@ -442,8 +349,8 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
             case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker:
                 AddToCase(person, inbound, turn);
                 break;
-            case ConversationState.Answering when Dialogs.Questionnaire.Find(person.QuestionId ?? string.Empty) is { } question:
-                AskQuestion(person, question, null, turn);
+            case ConversationState.Answering when questions.Current(person) is { } question:
+                questions.Ask(person, question, null, turn);
                 break;
             case ConversationState.Rating when int.TryParse(inbound.Text.Trim(), CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
                 Rate(person, stars, turn);
@@ -460,11 +367,7 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
                 OpenCase(person, inbound, turn);
                 break;
             default:
-                turn.Send(person.Id, screens.Text(UiKeys.FreeTextInMenu, language),
-                [
-                    [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-                    [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
-                ]);
+                Reply(person, inbound, UiKeys.FreeTextInMenu, turn);
                 break;
         }
     }
@@ -519,10 +422,6 @@ public sealed class PersonConversation(IPersonStore people, CaseDesk desk, Scree
     private void Reply(Person person, Inbound inbound, string key, Turn turn)
     {
         var language = LanguageOf(person, inbound);
-        turn.Send(person.Id, screens.Text(key, language),
-        [
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
-        ]);
+        turn.Send(person.Id, screens.Text(key, language), screens.WayOut(language));
     }
 }

@@ -54,6 +54,13 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
     ];
 
     /// <summary>Safe exit, offered on every screen and under every case message to the person.</summary>
+    /// <summary>Under a notice: talk to a specialist, or back to the main menu.</summary>
+    public IReadOnlyList<IReadOnlyList<OutButton>> WayOut(Language language) =>
+    [
+        [Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
+        [Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+    ];
+
     public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogActions.Hide))];
 
     /// <summary>Under case messages while a case is open: the person may ask to be called, and hide the chat.</summary>

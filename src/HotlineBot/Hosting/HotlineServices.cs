@@ -26,6 +26,8 @@ public static class HotlineServices
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
         services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<EligibilityQuestions>();
+        services.AddSingleton<PersonPrivacy>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
         return services;
