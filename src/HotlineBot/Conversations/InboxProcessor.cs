@@ -30,6 +30,9 @@ public sealed partial class InboxProcessor(
 
     public long Handled { get; private set; }
 
+    /// <summary>Set by the update pump while Telegram hands out full batches, i.e. more updates are waiting there.</summary>
+    public bool IntakeBehind { get; set; }
+
     public void Signal()
     {
         if (_signal.CurrentCount == 0)
@@ -73,6 +76,16 @@ public sealed partial class InboxProcessor(
     {
         // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
         var pending = inbox.Pending(64);
+        if (IntakeBehind && pending.Any(i => i.Crisis))
+        {
+            // Telegram still holds a backlog: take only crisis messages now and leave the machine to intake,
+            // so a crisis further back in the backlog reaches us sooner. The rest wait safely in the inbox.
+            pending = [.. pending.Where(i => i.Crisis)];
+        }
+        else if (IntakeBehind)
+        {
+            pending = [.. pending.Take(CommitEvery)];
+        }
         if (pending.Count == 0)
         {
             return 0;

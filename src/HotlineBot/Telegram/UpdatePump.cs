@@ -26,6 +26,8 @@ public sealed partial class UpdatePump(
     TimeProvider time,
     ILogger<UpdatePump> logger) : BackgroundService
 {
+    private const int BatchSize = 100;
+
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,10 +38,11 @@ public sealed partial class UpdatePump(
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken).ConfigureAwait(false);
+                var updates = await bot.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, Wanted, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (updates.Length == 0)
                 {
+                    processor.IntakeBehind = false;
                     continue;
                 }
 
@@ -53,6 +56,7 @@ public sealed partial class UpdatePump(
                     meta.Write(MetaStore.PollingOffset, next);
                 }, priority: true);
                 offset = next;
+                processor.IntakeBehind = updates.Length == BatchSize;
                 processor.Signal();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
