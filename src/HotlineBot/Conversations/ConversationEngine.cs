@@ -18,9 +18,14 @@ public sealed class ConversationEngine(
     ICaseStore cases,
     ScreenRenderer screens,
     IChatMessageLog chatLog,
+    IMetaStore meta,
     IOptions<HotlineOptions> options)
 {
+    private const string RetentionCutoff = "retention.cutoff";
+    private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromHours(1);
+
     private readonly HotlineOptions _hotline = options.Value;
+    private DateTimeOffset _nextHousekeeping = DateTimeOffset.MinValue;
 
     public Turn Handle(Inbound inbound, DateTimeOffset now)
     {
@@ -61,15 +66,28 @@ public sealed class ConversationEngine(
         }
 
         NudgeWaitingPeople(turn);
+        if (now >= _nextHousekeeping)
+        {
+            _nextHousekeeping = now + HousekeepingEvery;
+            KeepHouse(now);
+        }
 
+        return turn;
+    }
+
+    /// <summary>Hourly, not on every tick: these walk stored data, and the lock they hold is the one replies wait for.</summary>
+    private void KeepHouse(DateTimeOffset now)
+    {
         // Telegram no longer lets the bot delete older messages, so their ids are of no use to safe exit.
         chatLog.Prune(now - ChatMessageLog.DeletableFor);
         if (_hotline.RetentionDays > 0)
         {
-            cases.RemoveTextOlderThan(now - TimeSpan.FromDays(_hotline.RetentionDays));
+            // Only cases closed since the last run's cutoff: each case is looked at once, however many are stored.
+            var cutoff = now - TimeSpan.FromDays(_hotline.RetentionDays);
+            var previous = meta.Read(RetentionCutoff);
+            cases.RemoveTextClosedBetween(previous == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(previous, TimeSpan.Zero), cutoff);
+            meta.Write(RetentionCutoff, cutoff.UtcTicks);
         }
-
-        return turn;
     }
 
     /// <summary>

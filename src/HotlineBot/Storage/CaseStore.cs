@@ -16,7 +16,7 @@ public interface ICaseStore
     IReadOnlyList<CaseEvent> Log(int caseId);
     /// <summary>The newest events of one kind across all cases, newest first.</summary>
     IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max);
-    int RemoveTextOlderThan(DateTimeOffset cutoff);
+    int RemoveTextClosedBetween(DateTimeOffset from, DateTimeOffset to);
 }
 
 internal sealed class CaseStore : ICaseStore
@@ -72,9 +72,9 @@ internal sealed class CaseStore : ICaseStore
     private static BsonExpression Status(CaseStatus status) => Query.EQ(nameof(Case.Status), status.ToString());
 
     /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
-    public int RemoveTextOlderThan(DateTimeOffset cutoff)
+    public int RemoveTextClosedBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var old = _cases.Find(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && !c.TextRemoved).ToList();
+        var old = _cases.Find(c => c.ClosedAt >= from && c.ClosedAt < to).Where(c => c.Status == CaseStatus.Closed && !c.TextRemoved).ToList();
         // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {

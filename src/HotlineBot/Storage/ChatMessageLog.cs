@@ -35,6 +35,7 @@ internal sealed class ChatMessageLog : IChatMessageLog
         ArgumentNullException.ThrowIfNull(db);
         _entries = db.Collection<ChatMessageEntry>(Collection);
         _entries.EnsureIndex(e => e.ChatId);
+        _entries.EnsureIndex(e => e.At);
     }
 
     public void Remember(long chatId, IEnumerable<int> messageIds, DateTimeOffset at)

@@ -156,6 +156,7 @@ public sealed class HotlineDatabase : IDisposable
         Collection<Cases.CaseEvent>(Collections.CaseEvents).EnsureIndex(e => e.CaseId);
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.Status);
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.PersonChatId);
+        Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.ClosedAt);
         Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
     }
