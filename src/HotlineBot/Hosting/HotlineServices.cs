@@ -55,6 +55,7 @@ public static class HotlineServices
         });
         services.AddSingleton<TelegramGateway>();
         services.AddSingleton<DeliveryLimits>();
+        services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IReplySink>(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<InboxProcessor>();

@@ -16,14 +16,11 @@ namespace HotlineBot.Telegram;
 /// </summary>
 public sealed partial class OutboxSender(
     TelegramGateway gateway,
-    HotlineDatabase db,
     IOutboxStore outbox,
     ISentMessageStore sent,
     IChatMessageLog chatLog,
-    IPersonStore people,
-    ICaseStore cases,
     DeliveryLimits limits,
-    DeliveryReports reports,
+    DeliveryRecords records,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
@@ -40,7 +37,6 @@ public sealed partial class OutboxSender(
     private readonly Channel<long> _normal = Channel.CreateUnbounded<long>();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
-    private readonly CommitBatcher _bookkeeping = new(db);
     private DateTimeOffset _globalPauseUntil;
 
     /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>
@@ -94,7 +90,7 @@ public sealed partial class OutboxSender(
         }
 
         // Delivery records from all runners share commits: one per message would cost more than the sending.
-        var bookkeeping = _bookkeeping.RunAsync(stoppingToken);
+        var bookkeeping = records.RunAsync(stoppingToken);
         var runners = Enumerable.Range(0, Concurrency).Select(_ => RunAsync(stoppingToken)).ToArray();
         await Task.WhenAll([.. runners, bookkeeping]).ConfigureAwait(false);
     }
@@ -249,13 +245,13 @@ public sealed partial class OutboxSender(
                     await gateway.DeliverAsync(outbound with { Kind = OutboundKind.Delete, DeleteMessageIds = ids }, null, ct).ConfigureAwait(false);
                 }
 
-                await CompleteAsync(item, outbound, null, afterRetry: false, ct, cleared: ids).ConfigureAwait(false);
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct, cleared: ids).ConfigureAwait(false));
                 return true;
             }
 
             var shown = new List<int>();
             var messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
-            await CompleteAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, shown).ConfigureAwait(false);
+            Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, shown).ConfigureAwait(false));
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -277,14 +273,14 @@ public sealed partial class OutboxSender(
                 LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
             }
 
-            await FailAsync(item, outbound, Problem(e), ct).ConfigureAwait(false);
+            Enqueue(await records.FailedAsync(item, outbound, Problem(e), ct).ConfigureAwait(false));
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
         {
             if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
-                await CompleteAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false);
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false));
                 return true;
             }
 
@@ -295,7 +291,7 @@ public sealed partial class OutboxSender(
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
         {
             LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-            await FailAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false);
+            Enqueue(await records.FailedAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false));
             return true;
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -306,7 +302,7 @@ public sealed partial class OutboxSender(
             lane.NotBefore = Network.GetUtcNow() + backoff;
             if (lane.Attempt == 1)
             {
-                await ReportAsync(reports.OnFirstRetry(outbound), ct).ConfigureAwait(false);
+                Enqueue(await records.RetryingAsync(outbound, ct).ConfigureAwait(false));
             }
 
             return false;
@@ -337,59 +333,6 @@ public sealed partial class OutboxSender(
     {
         var exponential = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(attempt, 10))));
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
-    }
-
-    private async Task CompleteAsync(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, CancellationToken ct, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) => Enqueue(await _bookkeeping.RunAsync(() =>
-    {
-        if (messageId is { } id && outbound.Tag is { } tag)
-        {
-            sent.Remember(outbound.ChatId, tag, id);
-        }
-
-        // Private chats only (positive ids): those are the ones a person may need to hide.
-        if (shown is { Count: > 0 } && outbound.ChatId > 0)
-        {
-            chatLog.Remember(outbound.ChatId, shown, time.GetUtcNow());
-        }
-
-        if (cleared is { Count: > 0 })
-        {
-            chatLog.Forget(outbound.ChatId, cleared);
-        }
-
-        outbox.Remove(item.Id);
-        return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
-    }, ct).ConfigureAwait(false));
-
-    private async Task FailAsync(OutboxItem item, Outbound outbound, DeliveryProblem problem, CancellationToken ct, string detail = "") => Enqueue(await _bookkeeping.RunAsync(() =>
-    {
-        if (DeliveryReports.Unreaches(problem) && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
-        {
-            person.Unreachable = true;
-            person.UnreachableReason = problem;
-            people.Save(person);
-        }
-
-        if (outbound.CaseId is { } caseId)
-        {
-            cases.Append(new CaseEvent
-            {
-                CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery, WorkerId = outbound.ReportTo,
-                Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {problem.ToString().ToLowerInvariant()}{detail}",
-            });
-        }
-
-        outbox.Remove(item.Id);
-        return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
-    }, ct).ConfigureAwait(false));
-
-    /// <summary>A status note for a worker, durable like any reply: committed first, then queued on the worker's lane.</summary>
-    private async Task ReportAsync(IReadOnlyList<Outbound> notes, CancellationToken ct)
-    {
-        if (notes.Count > 0)
-        {
-            Enqueue(await _bookkeeping.RunAsync(() => outbox.Add(notes, time.GetUtcNow()), ct).ConfigureAwait(false));
-        }
     }
 
     private static bool IsChatGone(ApiRequestException e) =>
