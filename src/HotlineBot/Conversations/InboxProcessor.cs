@@ -28,8 +28,6 @@ public sealed partial class InboxProcessor(
     private readonly SemaphoreSlim _signal = new(0);
     private DateTimeOffset _nextTick;
 
-    public long Handled { get; private set; }
-
     /// <summary>Set by the update pump while Telegram hands out full batches, i.e. more updates are waiting there.</summary>
     public bool IntakeBehind { get; set; }
 
@@ -138,7 +136,6 @@ public sealed partial class InboxProcessor(
             return;
         }
 
-        Handled += taken.Count;
         replies.Enqueue(added);
     }
 
@@ -147,7 +144,6 @@ public sealed partial class InboxProcessor(
         try
         {
             var added = db.InTransaction(() => Handle(item));
-            Handled++;
             replies.Enqueue(added);
         }
         catch (Exception e)

@@ -20,8 +20,6 @@ public sealed class Person
     public List<string> Topics { get; set; } = [];
     public int? ActiveCaseId { get; set; }
     public int? LastCaseId { get; set; }
-    /// <summary>The message holding the current menu, edited in place as the person moves through it.</summary>
-    public int? MenuMessageId { get; set; }
     /// <summary>The person pressed "ask for a call back" and was told who will see their number; only then is a shared contact accepted.</summary>
     public bool PhoneConsentAsked { get; set; }
     public bool Unreachable { get; set; }

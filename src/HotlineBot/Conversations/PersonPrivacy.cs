@@ -15,7 +15,6 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
         ArgumentNullException.ThrowIfNull(person);
         turn.Add(new Outbound { ChatId = person.Id, Kind = OutboundKind.ClearChat, Priority = OutboundPriority.Crisis });
         turn.Send(person.Id, screens.Text(UiKeys.HideNeutral, language), priority: OutboundPriority.Crisis);
-        person.MenuMessageId = null;
         if (OpenCase(person) is { } open)
         {
             desk.PersonHid(open, turn);

@@ -14,7 +14,6 @@ public static class UiKeys
     public const string ButtonSpecialist = "button.specialist";
     public const string ButtonSkip = "button.skip";
     public const string ButtonCancel = "button.cancel";
-    public const string ButtonNext = "button.next";
     public const string ButtonLanguage = "button.language";
     public const string ButtonHide = "button.hide";
     public const string ButtonCallBack = "button.callback";
@@ -39,7 +38,6 @@ public static class UiKeys
     public const string QuestionnaireIntro = "questionnaire.intro";
     public const string QuestionnaireProgress = "questionnaire.progress";
     public const string QuestionnaireResults = "questionnaire.results";
-    public const string NumbersHeading = "numbers.heading";
     public const string EscalatePrompt = "escalate.prompt";
     public const string CaseQueued = "case.queued";
     public const string CaseAddedToQueue = "case.message.added";

@@ -68,17 +68,6 @@ public sealed partial class OutboxSender(
         }
     }
 
-    public int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lanes.Values.Sum(l => l.Items.Count);
-            }
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Whatever was committed but not delivered before a crash or restart goes out first.

@@ -229,7 +229,7 @@ public sealed class CheckerTests
     {
         using var dir = CopyOfDialogs();
         var ui = File.ReadAllText(dir.File("ui.yaml"));
-        var without = string.Join("\n", ui.Split('\n').Where(l => !l.TrimStart().StartsWith("button.next:", StringComparison.Ordinal)));
+        var without = string.Join("\n", ui.Split('\n').Where(l => !l.TrimStart().StartsWith("button.skip:", StringComparison.Ordinal)));
         Assert.NotEqual(ui.Length, without.Length);
         File.WriteAllText(dir.File("ui.yaml"), without);
 
@@ -238,7 +238,7 @@ public sealed class CheckerTests
         var problem = Assert.Single(problems);
         Assert.EndsWith("ui.yaml", problem.Where.File, StringComparison.Ordinal);
         Assert.Equal(LineOf(without, "  language.prompt:"), problem.Where.Line);
-        Assert.Contains("'button.next' is missing", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'button.skip' is missing", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
