@@ -172,6 +172,47 @@ public sealed class CaseDesk(
     }
 
     /// <summary>
+    /// A case closed too soon goes back to the queue, its log intact; the person is told it is open again.
+    /// Refused while the person has another open case: one person, one open case.
+    /// </summary>
+    public bool Reopen(Case @case, long workerId, Turn turn)
+    {
+        var person = people.Find(@case.PersonChatId);
+        if (person?.ActiveCaseId is { } other && other != @case.Id && cases.Find(other) is { IsOpen: true })
+        {
+            return false;
+        }
+
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Reopen))
+        {
+            return false;
+        }
+
+        if (@case.WorkerId is { } previous)
+        {
+            @case.PreviousWorkers.Add(previous);
+        }
+
+        @case.WorkerId = null;
+        @case.ClosedAt = null;
+        @case.Outcome = null;
+        @case.PickupTimeoutSent = false;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);
+        if (person is not null)
+        {
+            person.ActiveCaseId = @case.Id;
+            person.LastCaseId = @case.Id;
+            new ConversationMachine(person).TryFire(ConversationTrigger.CaseReopened);
+            people.Save(person);
+        }
+
+        turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseReopened, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+        NotifyWorkers(@case, null, turn);
+        return true;
+    }
+
+    /// <summary>
     /// Closes the case and moves the person on. When the person side closes it, it passes the <see cref="Person"/>
     /// it already holds, so this turn's one copy of their state is the one that gets saved.
     /// </summary>

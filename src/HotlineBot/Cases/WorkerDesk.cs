@@ -71,6 +71,7 @@ public sealed class WorkerDesk(
             case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
+            case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
             case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
             case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
@@ -271,6 +272,14 @@ public sealed class WorkerDesk(
             FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
             Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
         });
+    }
+
+    private void Reopen(WorkerState worker, Case c, Turn turn)
+    {
+        if (!desk.Reopen(c, worker.Id, turn))
+        {
+            Say(worker, UiKeys.WorkerCannotReopen, turn, ("number", c.Id));
+        }
     }
 
     private void Switch(WorkerState worker, Case c, Turn turn)

@@ -17,6 +17,7 @@ public enum ConversationTrigger
     Crisis,
     Rated,
     Commented,
+    CaseReopened,
 }
 
 /// <summary>
@@ -56,6 +57,7 @@ public sealed class ConversationMachine
         m.Configure(ConversationState.ChoosingLanguage)
             .Permit(ConversationTrigger.LanguageChosen, ConversationState.Browsing)
             .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker)
             .Ignore(ConversationTrigger.Browse)
             .Ignore(ConversationTrigger.Cancel);
 
@@ -65,7 +67,8 @@ public sealed class ConversationMachine
             .Ignore(ConversationTrigger.Cancel)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
             .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
 
         m.Configure(ConversationState.Answering)
             .PermitReentry(ConversationTrigger.StartQuestions)
@@ -73,7 +76,8 @@ public sealed class ConversationMachine
             .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
             .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
 
         m.Configure(ConversationState.DescribingProblem)
             .Ignore(ConversationTrigger.AskSpecialist)
@@ -82,7 +86,8 @@ public sealed class ConversationMachine
             .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
 
         // While a case is open the person may still read the menus; the case, not the screen, decides the state.
         m.Configure(ConversationState.WaitingForWorker)
@@ -112,7 +117,8 @@ public sealed class ConversationMachine
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
             .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
 
         m.Configure(ConversationState.RatingComment)
             .Ignore(ConversationTrigger.LanguageChosen)
@@ -121,6 +127,7 @@ public sealed class ConversationMachine
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
             .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
     }
 }

@@ -45,6 +45,7 @@ public static class UiKeys
     public const string CaseTaken = "case.taken";
     public const string CaseTransferred = "case.transferred";
     public const string CaseClosed = "case.closed";
+    public const string CaseReopened = "case.reopened";
     public const string CaseStillOpen = "case.still.open";
     public const string PickupTimeout = "case.pickup.timeout";
     public const string AfterHours = "case.after.hours";
@@ -69,6 +70,7 @@ public static class UiKeys
     public const string WorkerTransferredToYou = "worker.case.transferred.to.you";
     public const string WorkerClosePrompt = "worker.close.prompt";
     public const string WorkerClosed = "worker.case.closed";
+    public const string WorkerCannotReopen = "worker.case.cannot.reopen";
     public const string WorkerPersonMessage = "worker.person.message";
     public const string WorkerPersonLeft = "worker.person.cancelled";
     public const string WorkerRated = "worker.case.rated";
