@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace HotlineBot.Conversations;
 
 /// <summary>
-/// The one thread that changes conversations and cases. It handles the inbox (people with a crisis message first,
-/// each person's messages in order) and the timers, committing each update's state, case events and replies in one
-/// transaction together with the removal of that update from the inbox. One writer means two workers tapping
-/// Take at the same moment are simply handled one after the other.
+/// The one thread that handles updates: conversations and cases change here (the sender only records deliveries).
+/// It handles the inbox (people with a crisis message first, each person's messages in order) and the timers,
+/// committing each update's state, case events and replies together with the removal of that update from the inbox.
+/// One thread means two workers tapping Take at the same moment are simply handled one after the other.
 /// </summary>
 public sealed partial class InboxProcessor(
     ConversationEngine engine,
