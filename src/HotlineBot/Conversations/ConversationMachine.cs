@@ -54,80 +54,78 @@ public sealed class ConversationMachine
 
     private static void Configure(StateMachine<ConversationState, ConversationTrigger> m)
     {
-        m.Configure(ConversationState.ChoosingLanguage)
-            .Permit(ConversationTrigger.LanguageChosen, ConversationState.Browsing)
+        // Outside a case, crisis words or a worker reopening an old case bring the person into the queue,
+        // whatever screen they were on.
+        m.Configure(ConversationState.OutsideCase)
             .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker)
+            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+
+        m.Configure(ConversationState.ChoosingLanguage)
+            .SubstateOf(ConversationState.OutsideCase)
+            .Permit(ConversationTrigger.LanguageChosen, ConversationState.Browsing)
             .Ignore(ConversationTrigger.Browse)
             .Ignore(ConversationTrigger.Cancel);
 
         m.Configure(ConversationState.Browsing)
+            .SubstateOf(ConversationState.OutsideCase)
             .PermitReentry(ConversationTrigger.Browse)
             .Ignore(ConversationTrigger.LanguageChosen)
             .Ignore(ConversationTrigger.Cancel)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
-            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem);
 
         m.Configure(ConversationState.Answering)
+            .SubstateOf(ConversationState.OutsideCase)
             .PermitReentry(ConversationTrigger.StartQuestions)
             .Ignore(ConversationTrigger.LanguageChosen)
             .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
-            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem);
 
         m.Configure(ConversationState.DescribingProblem)
+            .SubstateOf(ConversationState.OutsideCase)
             .Ignore(ConversationTrigger.AskSpecialist)
             .Ignore(ConversationTrigger.LanguageChosen)
             .Permit(ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker)
             .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
-            .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.Cancel, ConversationState.Browsing);
 
         // While a case is open the person may still read the menus; the case, not the screen, decides the state.
-        m.Configure(ConversationState.WaitingForWorker)
+        m.Configure(ConversationState.InCase)
             .Ignore(ConversationTrigger.Browse)
             .Ignore(ConversationTrigger.LanguageChosen)
             .Ignore(ConversationTrigger.AskSpecialist)
             .Ignore(ConversationTrigger.Crisis)
-            .Ignore(ConversationTrigger.CaseRequeued)
-            .Permit(ConversationTrigger.WorkerJoined, ConversationState.TalkingWithWorker)
-            .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
             .Permit(ConversationTrigger.CaseClosed, ConversationState.Rating);
 
+        m.Configure(ConversationState.WaitingForWorker)
+            .SubstateOf(ConversationState.InCase)
+            .Ignore(ConversationTrigger.CaseRequeued)
+            .Permit(ConversationTrigger.WorkerJoined, ConversationState.TalkingWithWorker)
+            .Permit(ConversationTrigger.Cancel, ConversationState.Browsing);
+
         m.Configure(ConversationState.TalkingWithWorker)
-            .Ignore(ConversationTrigger.Browse)
-            .Ignore(ConversationTrigger.LanguageChosen)
-            .Ignore(ConversationTrigger.AskSpecialist)
-            .Ignore(ConversationTrigger.Crisis)
+            .SubstateOf(ConversationState.InCase)
             .PermitReentry(ConversationTrigger.WorkerJoined)
             .Permit(ConversationTrigger.CaseRequeued, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseClosed, ConversationState.Rating)
             .Permit(ConversationTrigger.Cancel, ConversationState.Rating);
 
-        m.Configure(ConversationState.Rating)
+        // After a case closed: rating is optional, so anything else the person does simply moves on.
+        m.Configure(ConversationState.AfterCase)
+            .SubstateOf(ConversationState.OutsideCase)
             .Ignore(ConversationTrigger.LanguageChosen)
-            .Permit(ConversationTrigger.Rated, ConversationState.RatingComment)
             .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
             .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
             .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
-            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem);
+
+        m.Configure(ConversationState.Rating)
+            .SubstateOf(ConversationState.AfterCase)
+            .Permit(ConversationTrigger.Rated, ConversationState.RatingComment);
 
         m.Configure(ConversationState.RatingComment)
-            .Ignore(ConversationTrigger.LanguageChosen)
-            .Permit(ConversationTrigger.Commented, ConversationState.Browsing)
-            .Permit(ConversationTrigger.Browse, ConversationState.Browsing)
-            .Permit(ConversationTrigger.Cancel, ConversationState.Browsing)
-            .Permit(ConversationTrigger.StartQuestions, ConversationState.Answering)
-            .Permit(ConversationTrigger.AskSpecialist, ConversationState.DescribingProblem)
-            .Permit(ConversationTrigger.Crisis, ConversationState.WaitingForWorker)
-            .Permit(ConversationTrigger.CaseReopened, ConversationState.WaitingForWorker);
+            .SubstateOf(ConversationState.AfterCase)
+            .Permit(ConversationTrigger.Commented, ConversationState.Browsing);
     }
 }

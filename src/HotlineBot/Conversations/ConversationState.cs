@@ -11,4 +11,9 @@ public enum ConversationState
     TalkingWithWorker,
     Rating,
     RatingComment,
+
+    // Groups of the states above, for the rules they share; a person is never in one of these itself.
+    OutsideCase,
+    InCase,
+    AfterCase,
 }
