@@ -9,7 +9,7 @@ public sealed partial class ContentTests
 {
     private const long Kk = 6001;
     private const long Ru = 6002;
-    private static readonly char[] KazakhLetters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ".ToCharArray();
+    private static readonly System.Buffers.SearchValues<char> KazakhLetters = System.Buffers.SearchValues.Create("әғқңөұүһіӘҒҚҢӨҰҮҺІ");
 
     [Fact]
     public void Every_node_renders_in_both_languages_within_telegram_limits()
@@ -58,7 +58,7 @@ public sealed partial class ContentTests
 
         foreach (var (topic, kkTexts) in kkTextsByTopic)
         {
-            Assert.True(kkTexts.Any(t => t.IndexOfAny(KazakhLetters) >= 0), $"no Kazakh-specific letter in any kk screen of topic '{topic}'");
+            Assert.True(kkTexts.Any(t => t.AsSpan().IndexOfAny(KazakhLetters) >= 0), $"no Kazakh-specific letter in any kk screen of topic '{topic}'");
         }
     }
 

@@ -36,8 +36,8 @@ public sealed class CrisisTests
     public void The_file_has_many_stems_of_both_kinds()
     {
         var stems = Stems();
-        Assert.True(stems.Count() > 100);
-        Assert.Equal(stems.Count(), Dialogs.Value.Crisis.Count);
+        Assert.True(stems.Count > 100);
+        Assert.Equal(stems.Count, Dialogs.Value.Crisis.Count);
     }
 
     [Theory]
