@@ -17,6 +17,7 @@ public sealed class CaseDesk(
     ICaseStore cases,
     IPersonStore people,
     IWorkerStore workers,
+    WorkerAlerts alerts,
     ScreenRenderer screens,
     IOptions<HotlineOptions> options)
 {
@@ -62,7 +63,7 @@ public sealed class CaseDesk(
             }
         }
 
-        NotifyWorkers(@case, first.Text ?? first.Media?.Caption, turn);
+        alerts.Announce(@case, first.Text ?? first.Media?.Caption, turn);
         return @case;
     }
 
@@ -84,7 +85,7 @@ public sealed class CaseDesk(
         }
         else
         {
-            NotifyWorkers(@case, message.Text ?? message.Media?.Caption, turn);
+            alerts.Announce(@case, message.Text ?? message.Media?.Caption, turn);
         }
     }
 
@@ -108,7 +109,7 @@ public sealed class CaseDesk(
         var worker = workers.Get(workerId);
         if (!new CaseMachine(@case).TryFire(CaseTrigger.Take))
         {
-            turn.Send(workerId, screens.Text(UiKeys.WorkerAlreadyTaken, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case))));
+            turn.Send(workerId, screens.Text(UiKeys.WorkerAlreadyTaken, worker.Language, ("number", @case.Id), ("worker", alerts.TakenBy(@case))));
             return false;
         }
 
@@ -119,7 +120,7 @@ public sealed class CaseDesk(
         Activate(worker, @case);
         turn.Send(workerId, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case), WorkerButtons(@case, worker.Language));
         ReplayMedia(@case, workerId, turn);
-        UpdateNotifications(@case, turn);
+        alerts.Settle(@case, turn);
         PersonJoined(@case, UiKeys.CaseTaken, turn);
         return true;
     }
@@ -165,7 +166,7 @@ public sealed class CaseDesk(
             }
 
             turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseTransferred, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language))), caseId: @case.Id);
-            NotifyWorkers(@case, null, turn);
+            alerts.Announce(@case, null, turn);
         }
 
         turn.Send(fromWorker, screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
@@ -208,7 +209,7 @@ public sealed class CaseDesk(
         }
 
         turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseReopened, @case.Language, ("number", @case.Id)), caseId: @case.Id);
-        NotifyWorkers(@case, null, turn);
+        alerts.Announce(@case, null, turn);
         return true;
     }
 
@@ -240,7 +241,7 @@ public sealed class CaseDesk(
             turn.Send(assigned, screens.Text(key, worker.Language, ("number", @case.Id)));
         }
 
-        UpdateNotifications(@case, turn);
+        alerts.Settle(@case, turn);
         if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
         {
             person.ActiveCaseId = null;
@@ -383,32 +384,6 @@ public sealed class CaseDesk(
         }
     }
 
-    private void NotifyWorkers(Case @case, string? firstWords, Turn turn)
-    {
-        foreach (var staff in _hotline.Staff)
-        {
-            var worker = workers.Get(staff);
-            var key = @case.Urgent ? UiKeys.WorkerUrgentCase : UiKeys.WorkerNewCase;
-            var text = screens.Text(key, worker.Language,
-                ("number", @case.Id),
-                ("language", @case.Language.Code()),
-                ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
-                ("text", Shorten(firstWords ?? string.Empty, 500)));
-            turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker("take", @case.Id))]],
-                @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Bulk, tag: NotificationTag(@case), caseId: @case.Id);
-        }
-    }
-
-    private void UpdateNotifications(Case @case, Turn turn)
-    {
-        foreach (var staff in _hotline.Staff.Where(s => s != @case.WorkerId))
-        {
-            var worker = workers.Get(staff);
-            var text = screens.Text(UiKeys.WorkerTakenBy, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case)));
-            turn.Add(new Outbound { ChatId = staff, Kind = OutboundKind.Edit, EditTag = NotificationTag(@case), Text = text, Priority = OutboundPriority.Bulk });
-        }
-    }
-
     private void PersonJoined(Case @case, string key, Turn turn)
     {
         if (people.Find(@case.PersonChatId) is { } person)
@@ -436,14 +411,4 @@ public sealed class CaseDesk(
         worker.ActiveCaseId = @case.Id;
         workers.Save(worker);
     }
-
-    private string TakenBy(Case @case) => @case.Status switch
-    {
-        CaseStatus.Closed => "—",
-        _ => @case.WorkerId is { } id ? _hotline.WorkerName(id) : "—",
-    };
-
-    private static string NotificationTag(Case @case) => $"case-{@case.Id}";
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

@@ -23,6 +23,7 @@ public static class HotlineServices
         services.AddSingleton(sp => DialogCatalog.LoadOrThrow(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ScreenRenderer>();
+        services.AddSingleton<WorkerAlerts>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
         services.AddSingleton<DeliveryReports>();
