@@ -337,17 +337,16 @@ public sealed class PersonConversation(
             return;
         }
 
+        if (IntoCase(person, inbound, turn))
+        {
+            return;
+        }
+
         var language = LanguageOf(person, inbound);
         switch (person.State)
         {
             case ConversationState.ChoosingLanguage:
                 AskLanguage(person, inbound, null, turn);
-                break;
-            case ConversationState.DescribingProblem:
-                OpenCase(person, inbound, turn);
-                break;
-            case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker:
-                AddToCase(person, inbound, turn);
                 break;
             case ConversationState.Answering when questions.Current(person) is { } question:
                 questions.Ask(person, question, null, turn);
@@ -374,17 +373,25 @@ public sealed class PersonConversation(
 
     private void OnMedia(Person person, Inbound inbound, Turn turn)
     {
+        if (!IntoCase(person, inbound, turn))
+        {
+            Reply(person, inbound, UiKeys.MediaInMenu, turn);
+        }
+    }
+
+    /// <summary>Words or media for a specialist open a case or go into the open one; false when the person is elsewhere.</summary>
+    private bool IntoCase(Person person, Inbound inbound, Turn turn)
+    {
         switch (person.State)
         {
             case ConversationState.DescribingProblem:
                 OpenCase(person, inbound, turn);
-                break;
+                return true;
             case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker:
                 AddToCase(person, inbound, turn);
-                break;
+                return true;
             default:
-                Reply(person, inbound, UiKeys.MediaInMenu, turn);
-                break;
+                return false;
         }
     }
 
