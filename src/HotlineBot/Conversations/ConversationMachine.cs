@@ -97,7 +97,9 @@ public sealed class ConversationMachine
             .Ignore(ConversationTrigger.LanguageChosen)
             .Ignore(ConversationTrigger.AskSpecialist)
             .Ignore(ConversationTrigger.Crisis)
-            .Permit(ConversationTrigger.CaseClosed, ConversationState.Rating);
+            .Permit(ConversationTrigger.CaseClosed, ConversationState.Rating)
+            // The case closed under them (a worker closed it a moment ago) and they wrote: a new case takes their words.
+            .Permit(ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker);
 
         m.Configure(ConversationState.WaitingForWorker)
             .SubstateOf(ConversationState.InCase)

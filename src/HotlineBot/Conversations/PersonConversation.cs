@@ -422,7 +422,6 @@ public sealed class PersonConversation(
         }
 
         // The case closed under them (e.g. a worker closed it a moment ago): never drop the words, open a new one.
-        person.State = ConversationState.DescribingProblem;
         OpenCase(person, inbound, turn);
     }
 

@@ -54,6 +54,8 @@ public sealed class MachineTests
     [InlineData(ConversationState.WaitingForWorker, ConversationTrigger.Browse, ConversationState.WaitingForWorker)]
     [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseRequeued, ConversationState.WaitingForWorker)]
     [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseClosed, ConversationState.Rating)]
+    [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker)]
+    [InlineData(ConversationState.WaitingForWorker, ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker)]
     [InlineData(ConversationState.Rating, ConversationTrigger.Rated, ConversationState.RatingComment)]
     [InlineData(ConversationState.RatingComment, ConversationTrigger.Commented, ConversationState.Browsing)]
     public void Legal_triggers_move_the_persons_state(ConversationState from, ConversationTrigger trigger, ConversationState to)
