@@ -124,7 +124,7 @@ public sealed class WorkerDesk(
 
     private void ShowMine(WorkerState worker, Turn turn)
     {
-        var mine = cases.Open().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id).ToList();
+        var mine = cases.Assigned().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id).ToList();
         var text = new StringBuilder();
         foreach (var c in mine)
         {

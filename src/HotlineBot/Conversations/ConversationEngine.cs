@@ -97,7 +97,7 @@ public sealed class ConversationEngine(
     private void NudgeWaitingPeople(Turn turn)
     {
         var silence = TimeSpan.FromMinutes(_hotline.ReplyNudgeMinutes);
-        foreach (var assigned in cases.Open().Where(c => c.Status == CaseStatus.Assigned))
+        foreach (var assigned in cases.Assigned())
         {
             var log = cases.Log(assigned.Id);
             var lastWorker = log.Where(e => e.Kind == CaseEventKind.WorkerMessage).Select(e => (DateTimeOffset?)e.At).LastOrDefault() ?? assigned.TakenAt ?? assigned.OpenedAt;

@@ -8,7 +8,7 @@ public interface ICaseStore
     Case? Find(int id);
     int Insert(Case @case);
     void Update(Case @case);
-    IReadOnlyList<Case> Open();
+    IReadOnlyList<Case> Assigned();
     IReadOnlyList<Case> Queued();
     int QueuePosition(Case @case);
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
@@ -51,7 +51,7 @@ internal sealed class CaseStore : ICaseStore
     }
 
     // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
-    public IReadOnlyList<Case> Open() => [.. Queued(), .. _cases.Find(Status(CaseStatus.Assigned))];
+    public IReadOnlyList<Case> Assigned() => _cases.Find(Status(CaseStatus.Assigned)).ToList();
 
     public IReadOnlyList<Case> Queued() => _cases.Find(Status(CaseStatus.Queued)).ToList();
 

@@ -124,7 +124,7 @@ public sealed class CrisisTests
         Assert.Contains("☎ 112", first.Text, StringComparison.Ordinal);
         Assert.Contains(lang == "kk" ? "Сіз жалғыз емессіз" : "Вы не одни", first.Text, StringComparison.Ordinal);
 
-        var @case = bot.Get<Storage.ICaseStore>().Open().Single();
+        var @case = bot.Get<Storage.ICaseStore>().All().Single(c => c.IsOpen);
         Assert.True(@case.Urgent);
         Assert.Equal(Person, @case.PersonChatId);
         foreach (var worker in new[] { CoreHarness.Worker1, CoreHarness.Worker2 })
@@ -201,7 +201,7 @@ public sealed class CrisisTests
         bot.Say(Person, "не хочу больше жить");
 
         Assert.Equal(OutboundPriority.Crisis, bot.RepliesTo(Person)[0].Priority);
-        var @case = Assert.Single(bot.Get<Storage.ICaseStore>().Open());
+        var @case = Assert.Single(bot.Get<Storage.ICaseStore>().All(), c => c.IsOpen);
         Assert.True(@case.Urgent);
         Assert.Equal(CrisisKind.Suicide, @case.Crisis);
         Assert.Contains("w:take:1", CoreHarness.ButtonData(bot.RepliesTo(CoreHarness.Worker1)));
