@@ -28,7 +28,7 @@ public sealed partial class InboxProcessor(
     private readonly SemaphoreSlim _signal = new(0);
     private DateTimeOffset _nextTick;
 
-    /// <summary>Set by the update pump while Telegram hands out full batches, i.e. more updates are waiting there.</summary>
+    /// <summary>Set by the update pump during a surge: Telegram handed out a full batch and has not run nearly empty since.</summary>
     public bool IntakeBehind { get; set; }
 
     public void Signal()
@@ -74,15 +74,11 @@ public sealed partial class InboxProcessor(
     {
         // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
         var pending = inbox.Pending(64);
-        if (IntakeBehind && pending.Any(i => i.Crisis))
+        if (IntakeBehind)
         {
-            // Telegram still holds a backlog: take only crisis messages now and leave the machine to intake,
-            // so a crisis further back in the backlog reaches us sooner. The rest wait safely in the inbox.
+            // A surge is still being taken in from Telegram: handle only crisis messages now and leave the machine
+            // to intake, so a crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
             pending = [.. pending.Where(i => i.Crisis)];
-        }
-        else if (IntakeBehind)
-        {
-            pending = [.. pending.Take(CommitEvery)];
         }
         if (pending.Count == 0)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HotlineBot.Conversations;
 using HotlineBot.Hosting;
 using HotlineBot.Storage;
@@ -28,6 +29,13 @@ public sealed partial class UpdatePump(
 {
     private const int BatchSize = 100;
 
+    // A surge starts when Telegram hands out a full batch (more wait there) and ends when its batches run nearly
+    // empty. Meanwhile only crisis messages are handled, so a crisis far back in the surge is taken in sooner;
+    // everyone else waits safely in the inbox. The hold is capped so a flood that never ends cannot starve them.
+    private const int NearlyDrained = 10;
+    private static readonly TimeSpan SurgeHold = TimeSpan.FromSeconds(2);
+    private long? _surgeSince;
+
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +50,8 @@ public sealed partial class UpdatePump(
                 failures = 0;
                 if (updates.Length == 0)
                 {
-                    processor.IntakeBehind = false;
+                    processor.IntakeBehind = Surging(0);
+                    processor.Signal();
                     continue;
                 }
 
@@ -56,7 +65,7 @@ public sealed partial class UpdatePump(
                     meta.Write(MetaStore.PollingOffset, next);
                 }, priority: true);
                 offset = next;
-                processor.IntakeBehind = updates.Length == BatchSize;
+                processor.IntakeBehind = Surging(updates.Length);
                 processor.Signal();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,6 +81,21 @@ public sealed partial class UpdatePump(
                 await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Measured on the wall clock: it is about how busy this machine is, not about the hotline's time.</summary>
+    private bool Surging(int taken)
+    {
+        if (taken == BatchSize)
+        {
+            _surgeSince ??= Stopwatch.GetTimestamp();
+        }
+        else if (taken < NearlyDrained)
+        {
+            _surgeSince = null;
+        }
+
+        return _surgeSince is { } since && Stopwatch.GetElapsedTime(since) < SurgeHold;
     }
 
     private InboxItem? Take(global::Telegram.Bot.Types.Update update, DateTimeOffset now)
