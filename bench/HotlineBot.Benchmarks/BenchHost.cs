@@ -1,38 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
 using HotlineBot.FakeTelegram;
-using HotlineBot.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace HotlineBot.Benchmarks;
 
-/// <summary>The real host, as production runs it, on a LiteDB file in a temp folder.</summary>
-internal static class BenchHost
+/// <summary>
+/// The real bot, as production runs it: the built HotlineBot in a process of its own, on a LiteDB file in a temp
+/// folder, pointed at the fake Bot API. Its working set and its garbage collections are then its own, not mixed
+/// with those of the fake server and the simulated crowd that share this process.
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
 {
     public const long Worker = 900001;
 
+    private readonly Process _process;
+    private readonly Task<string> _stderr;
+    private readonly Task _stdout;
+
+    private BenchHost(Process process)
+    {
+        _process = process;
+        _stderr = process.StandardError.ReadToEndAsync();
+        _stdout = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+    }
+
     public static string Root { get; } = FindRoot();
 
-    public static IHost Build(FakeBotApi api, string dataFile)
+    public static BenchHost Start(FakeBotApi api, string dataFile) => new(Launch(Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), [], new()
     {
-        var builder = HotlineHost.CreateBuilder([], HostMode.Telegram, config =>
+        ["Telegram__Token"] = api.Token,
+        ["Telegram__ApiBaseUrl"] = api.BaseUrl,
+        ["Telegram__PollTimeoutSeconds"] = "1",
+        ["Storage__Path"] = dataFile,
+        ["Dialogs__Path"] = Path.Combine(Root, "dialogs"),
+        ["Hotline__Workers__0"] = Worker.ToString(CultureInfo.InvariantCulture),
+        ["Hotline__WorkingHours__AlwaysOpen"] = "true",
+        ["Logging__LogLevel__Default"] = "Error",
+    }));
+
+    /// <summary>The bare Telegram.Bot echo handler, in a process of its own like the bot (see <see cref="EchoBot"/>).</summary>
+    public static BenchHost StartEcho(FakeBotApi api) => new(Launch(
+        Path.Combine(AppContext.BaseDirectory, "HotlineBot.Benchmarks.dll"), ["echo-bot", "--api-url", api.BaseUrl], new() { [EchoBot.TokenVariable] = api.Token }));
+
+    /// <summary>The highest resident set of the process since it started (the kernel's VmHWM).</summary>
+    public long PeakMegabytes
+    {
+        get
         {
-            config.AddJsonFile(Path.Combine(Root, "config", "appsettings.json"));
-            config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Telegram:Token"] = api.Token,
-                ["Telegram:ApiBaseUrl"] = api.BaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "1",
-                ["Storage:Path"] = dataFile,
-                ["Dialogs:Path"] = Path.Combine(Root, "dialogs"),
-                ["Hotline:Workers:0"] = Worker.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Hotline:WorkingHours:AlwaysOpen"] = "true",
-            });
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        var host = builder.Build();
-        var problems = HotlineHost.Preflight(host.Services, HostMode.Telegram);
-        return problems.Count == 0 ? host : throw new InvalidOperationException(string.Join("\n", problems));
+            var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+    }
+
+    /// <summary>Stops it as a service manager would (SIGTERM) and fails loudly if it did not end cleanly.</summary>
+    public async Task StopAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        await _stdout;
+        if (_process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the bot exited with {_process.ExitCode}: {await _stderr}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
     }
 
     public static string TempDataFile()
@@ -40,6 +85,22 @@ internal static class BenchHost
         var folder = Path.Combine(Path.GetTempPath(), "hotline-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, "hotline.db");
+    }
+
+    private static Process Launch(string dll, string[] args, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
     }
 
     private static string FindRoot()

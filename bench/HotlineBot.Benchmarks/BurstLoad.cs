@@ -13,19 +13,27 @@ internal static class BurstLoad
 {
     private const string CrisisPhrase = "я больше не хочу жить";
 
-    public static async Task<string> RunAsync(int people)
+    public static async Task<string> RunAsync(int people, bool cold)
     {
         var options = new FakeBotApiOptions { EnforceTelegramLimits = true };
         options.Limits.GlobalPerSecond = 0; // the 30/s figure is for broadcasts, not for answering people
         await using var api = await FakeBotApi.StartAsync(options);
         var dataFile = BenchHost.TempDataFile();
-        using var host = BenchHost.Build(api, dataFile);
-        await host.StartAsync();
+        await using var bot = BenchHost.Start(api, dataFile);
+        if (cold)
+        {
+            // Only until the bot answers at all: the surge meets a bot that has just started.
+            await api.WaitForReplyAsync(api.SendText(1, "/start"), timeout: People.Patience);
+        }
+        else
+        {
+            await Measure.WarmUp(i => PersonAsync(api, 290_000 + i, i == Measure.WarmUpPeople / 2));
+        }
 
         var watch = Stopwatch.StartNew();
         var results = await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => PersonAsync(api, 300_000 + i, i % 100 == 50));
         var seconds = watch.Elapsed.TotalSeconds;
-        await host.StopAsync();
+        await bot.StopAsync();
         Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
 
         var all = Measure.Latencies(api, results.SelectMany(r => r.Updates));
@@ -35,6 +43,14 @@ internal static class BurstLoad
         var taken = api.UpdateTraces.Where(t => crisisIds.Contains(t.UpdateId) && t.DeliveredAt is not null)
             .Select(t => Stopwatch.GetElapsedTime(t.EnqueuedAt, t.DeliveredAt!.Value).TotalMilliseconds).Order().ToList();
         Console.WriteLine($"crisis updates reached the bot (getUpdates) after p50 {Measure.Percentile(taken, 0.5):0} ms, p99 {Measure.Percentile(taken, 0.99):0} ms; answered after p50 {Measure.Percentile(crisis, 0.5):0} ms");
+        foreach (var refused in api.Requests.Where(r => r.StatusCode == 429))
+        {
+            // Which chat and how it had been sent to: the sender's own limits were supposed to prevent this.
+            var before = api.Requests.Where(r => r.ChatId == refused.ChatId && r.StopwatchTimestamp <= refused.StopwatchTimestamp && options.Limits.Methods.Contains(r.Method)).TakeLast(5)
+                .Select(r => $"{r.Method}@{Stopwatch.GetElapsedTime(refused.StopwatchTimestamp, r.StopwatchTimestamp).TotalMilliseconds:0}ms");
+            Console.WriteLine($"429: {refused.Method} to chat {refused.ChatId}; that chat's last sends: {string.Join(", ", before)}");
+        }
+
         var handled = results.Sum(r => r.Updates.Count) / seconds;
         return string.Create(CultureInfo.InvariantCulture,
             $"burst: users={people} handled_per_s={handled:0} p50_ms={Measure.Percentile(all, 0.5):0} p99_ms={Measure.Percentile(all, 0.99):0} got_429={api.TooManyRequestsCount} crisis_p99_ms={Measure.Percentile(crisis, 0.99):0} unanswered={unanswered}");

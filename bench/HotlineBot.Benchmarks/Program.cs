@@ -14,11 +14,23 @@ root.SetAction(async (result, ct) =>
 });
 
 var burstPeople = new Option<int>("--people") { Description = "People arriving within one second", DefaultValueFactory = _ => 5000 };
-var burst = new Command("burst", "Telegram-like limits in the fake server; thousands arrive at once, 1 in 100 in crisis") { burstPeople };
+var cold = new Option<bool>("--cold") { Description = "No warm-up: the surge meets a bot that has just started" };
+var burst = new Command("burst", "Telegram-like limits in the fake server; thousands arrive at once, 1 in 100 in crisis") { burstPeople, cold };
 burst.SetAction(async (result, ct) =>
 {
-    Console.WriteLine(await BurstLoad.RunAsync(result.GetValue(burstPeople)));
+    Console.WriteLine(await BurstLoad.RunAsync(result.GetValue(burstPeople), result.GetValue(cold)));
     return 0;
 });
 root.Subcommands.Add(burst);
+
+// Not for people: the benchmark starts itself with this to run the echo bot in a process of its own.
+var apiUrl = new Option<string>("--api-url") { Required = true };
+var echoBot = new Command("echo-bot") { apiUrl };
+echoBot.Hidden = true;
+echoBot.SetAction(async (result, ct) =>
+{
+    await EchoBot.RunAsync(result.GetValue(apiUrl)!, ct);
+    return 0;
+});
+root.Subcommands.Add(echoBot);
 return await root.Parse(args).InvokeAsync();

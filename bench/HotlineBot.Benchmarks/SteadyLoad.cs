@@ -4,9 +4,6 @@ using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Storage;
-using Microsoft.Extensions.Hosting;
-using Telegram.Bot;
-using Telegram.Bot.Polling;
 
 namespace HotlineBot.Benchmarks;
 
@@ -28,54 +25,39 @@ internal static class SteadyLoad
             Console.WriteLine($"stored {stored} people and closed cases in {seeding.Elapsed.TotalSeconds:0.0} s ({new FileInfo(dataFile).Length / 1024 / 1024} MB)");
         }
 
-        // What seeding and the echo phase left behind is not the bot's: collect it before the bot's peak is measured.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        var peak = new Measure.WorkingSetPeak();
         await using var api = await FakeBotApi.StartAsync();
-        using var host = BenchHost.Build(api, dataFile);
         var startup = Stopwatch.StartNew();
-        await host.StartAsync();
+        await using var bot = BenchHost.Start(api, dataFile);
         var probe = api.SendText(1, "/start");
         await api.WaitForReplyAsync(probe, timeout: People.Patience);
         var startupMs = startup.Elapsed.TotalMilliseconds;
+        await Measure.WarmUp(i => People.WalkAsync(api, 190_000 + i, TimeSpan.Zero));
 
         var watch = Stopwatch.StartNew();
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.WalkAsync(api, 200_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
-        await host.StopAsync();
-        await peak.DisposeAsync();
+        var peak = bot.PeakMegabytes;
+        await bot.StopAsync();
         var perThousand = new FileInfo(dataFile).Length / 1024.0 / ((stored + people) / 1000.0);
         Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
 
         var latencies = Measure.Latencies(api, ids);
-        var bot = ids.Count / seconds;
+        var rate = ids.Count / seconds;
         Console.WriteLine($"echo: {echo.Rate:0}/s, p50 {echo.P50:0.0} ms, p99 {echo.P99:0.0} ms");
-        Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up to first reply {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case; peak working set while the bot ran {peak.Megabytes} MB (fake server and crowd included)");
+        Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up (process start to first reply) {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case; peak working set of the bot's process {peak} MB");
         return string.Create(CultureInfo.InvariantCulture,
-            $"bench: bot={bot:0}/s echo={echo.Rate:0}/s ratio={bot / echo.Rate:0.00} p50={Measure.Percentile(latencies, 0.5):0.0} p99={Measure.Percentile(latencies, 0.99):0.0} peak_mb={peak.Megabytes}");
+            $"bench: bot={rate:0}/s echo={echo.Rate:0}/s ratio={rate / echo.Rate:0.00} p50={Measure.Percentile(latencies, 0.5):0.0} p99={Measure.Percentile(latencies, 0.99):0.0} peak_mb={peak}");
     }
 
     private static async Task<(double Rate, double P50, double P99)> EchoAsync(int people, TimeSpan think)
     {
         await using var api = await FakeBotApi.StartAsync();
-        var client = new TelegramBotClient(new TelegramBotClientOptions(api.Token, api.BaseUrl));
-        using var cts = new CancellationTokenSource();
-        client.StartReceiving(
-            async (c, update, ct) =>
-            {
-                if (update.Message is { Text: { } text } m)
-                {
-                    await c.SendMessage(m.Chat.Id, "echo: " + text, cancellationToken: ct);
-                }
-            },
-            (_, _, _) => Task.CompletedTask,
-            new ReceiverOptions { AllowedUpdates = [] },
-            cts.Token);
+        await using var echo = BenchHost.StartEcho(api);
+        await Measure.WarmUp(i => People.ChatAsync(api, 90_000 + i, TimeSpan.Zero));
         var watch = Stopwatch.StartNew();
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.ChatAsync(api, 100_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
-        await cts.CancelAsync();
+        await echo.StopAsync();
         var latencies = Measure.Latencies(api, ids);
         return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99));
     }
