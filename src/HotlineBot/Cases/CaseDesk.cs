@@ -23,6 +23,7 @@ public sealed class CaseDesk(
 {
     /// <summary>The log line of a safe exit; the nudge looks for it so as not to write into a hidden chat.</summary>
     public const string HidText = "hid the chat (safe exit)";
+    public const string ReturnedText = "came back to the hidden chat";
 
     private readonly HotlineOptions _hotline = options.Value;
 
@@ -284,6 +285,25 @@ public sealed class CaseDesk(
         {
             var worker = workers.Get(assigned);
             turn.Send(assigned, screens.Text(UiKeys.WorkerPersonHid, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>A worker's message waits because the person's chat is hidden: the worker knows it has not gone yet.</summary>
+    public void WorkerMessageHeld(Case @case, long workerId, Turn turn)
+    {
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, "worker's message held: the person's chat is hidden");
+        var worker = workers.Get(workerId);
+        turn.Send(workerId, screens.Text(UiKeys.WorkerMessageHeld, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+    }
+
+    /// <summary>The person who hid the chat wrote again; what was held for them has just been handed to the sender.</summary>
+    public void PersonReturned(Case @case, int delivered, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, $"{ReturnedText}; held messages delivered: {delivered}");
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonBack, worker.Language, ("number", @case.Id), ("count", delivered)), caseId: @case.Id);
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class ConversationEngine(
     ScreenRenderer screens,
     IChatMessageLog chatLog,
     IMetaStore meta,
+    HeldMessages held,
     IOptions<HotlineOptions> options)
 {
     private const string RetentionCutoff = "retention.cutoff";
@@ -45,6 +46,7 @@ public sealed class ConversationEngine(
             people.Handle(inbound, turn);
         }
 
+        held.HoldForHiddenChats(turn, inbound.ChatId);
         return turn;
     }
 
@@ -52,7 +54,7 @@ public sealed class ConversationEngine(
     public bool IsCrisis(Inbound inbound) =>
         inbound.IsPrivateChat && !workers.IsStaff(inbound.UserId) && screens.Dialogs.Crisis.Detect(inbound.Text ?? inbound.Media?.Caption) != CrisisKind.None;
 
-    /// <summary>Time-driven duties: tell people whose case waits too long what else they can do.</summary>
+    /// <summary>Time-driven duties: tell people whose case waits too long what else they can do (held if their chat is hidden).</summary>
     public Turn Tick(DateTimeOffset now)
     {
         var turn = new Turn(now);
@@ -72,6 +74,7 @@ public sealed class ConversationEngine(
             KeepHouse(now);
         }
 
+        held.HoldForHiddenChats(turn, actingChatId: null);
         return turn;
     }
 
@@ -87,6 +90,7 @@ public sealed class ConversationEngine(
             var previous = meta.Read(RetentionCutoff);
             cases.RemoveTextClosedBetween(previous == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(previous, TimeSpan.Zero), cutoff);
             meta.Write(RetentionCutoff, cutoff.UtcTicks);
+            held.Forget(cutoff);
         }
     }
 

@@ -22,6 +22,10 @@ public sealed class Person
     public int? LastCaseId { get; set; }
     /// <summary>The person pressed "ask for a call back" and was told who will see their number; only then is a shared contact accepted.</summary>
     public bool PhoneConsentAsked { get; set; }
+    /// <summary>
+    /// The person hid the chat (safe exit): what others send them is held until they write again (see HeldMessages).
+    /// </summary>
+    public bool Hidden { get; set; }
     public bool Unreachable { get; set; }
     /// <summary>Why the last message could not reach them; cleared when they write again.</summary>
     public Cases.DeliveryProblem? UnreachableReason { get; set; }

@@ -17,7 +17,8 @@ public sealed class PersonConversation(
     ScreenRenderer screens,
     IChatMessageLog chatLog,
     EligibilityQuestions questions,
-    PersonPrivacy privacy)
+    PersonPrivacy privacy,
+    HeldMessages held)
 {
     private DialogSet Dialogs => screens.Dialogs;
 
@@ -30,6 +31,10 @@ public sealed class PersonConversation(
             // They wrote, so the chat works again (unblocked, or a new chat after a deleted one).
             person.Unreachable = false;
             person.UnreachableReason = null;
+        }
+        if (person.Hidden && !AsksToHide(inbound))
+        {
+            held.Release(person, LanguageOf(person, inbound), turn);
         }
         if (inbound.Kind != InboundKind.Button && inbound.MessageId is { } own)
         {
@@ -61,6 +66,10 @@ public sealed class PersonConversation(
 
         people.Save(person);
     }
+
+    private static bool AsksToHide(Inbound inbound) => inbound.Kind == InboundKind.Button
+        ? inbound.ButtonData == CallbackData.Action(DialogActions.Hide)
+        : inbound.Text?.Split(' ', 2)[0].Split('@')[0].Equals("/hide", StringComparison.OrdinalIgnoreCase) == true;
 
     private static Language LanguageOf(Person person, Inbound inbound) => person.Language ?? LanguageCodes.Suggest(inbound.LanguageHint);
 

@@ -8,11 +8,12 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
 {
     /// <summary>
     /// Safe exit: everything the bot can delete in this chat goes, and one line without a word about the hotline stays.
-    /// The case and its log stay on the server; /start brings the person back where they were.
+    /// The case and its log stay on the server; what others send meanwhile is held; /start brings the person back.
     /// </summary>
     public void Hide(Person person, Language language, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(person);
+        person.Hidden = true;
         turn.Add(new Outbound { ChatId = person.Id, Kind = OutboundKind.ClearChat, Priority = OutboundPriority.Crisis });
         turn.Send(person.Id, screens.Text(UiKeys.HideNeutral, language), priority: OutboundPriority.Crisis);
         if (OpenCase(person) is { } open)

@@ -26,6 +26,9 @@ public static class UiKeys
     public const string CaseStillOpenNudge = "case.still.open.nudge";
     public const string HideNeutral = "hide.neutral";
     public const string WorkerPersonHid = "worker.person.hid";
+    public const string WorkerMessageHeld = "worker.message.held";
+    public const string WorkerPersonBack = "worker.person.back";
+    public const string HeldIntro = "held.intro";
     public const string CommandHide = "command.hide";
     public const string UnknownCommand = "unknown.command";
     public const string FreeTextInMenu = "free.text.menu";

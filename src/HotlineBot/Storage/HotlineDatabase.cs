@@ -159,6 +159,8 @@ public sealed class HotlineDatabase : IDisposable
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.ClosedAt);
         Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
+        Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
+        Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
     }
 
     public void Dispose() => _db.Dispose();
@@ -174,4 +176,5 @@ internal static class Collections
     public const string Meta = "meta";
     public const string SentMessages = "sent_messages";
     public const string Workers = "workers";
+    public const string Held = "held";
 }

@@ -10,6 +10,15 @@ public sealed class OutboxItem
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>A message for a person whose chat is hidden (safe exit); delivered when they write again.</summary>
+public sealed class HeldItem
+{
+    public long Id { get; set; }
+    public long ChatId { get; set; }
+    public string Payload { get; set; } = string.Empty;
+    public DateTimeOffset HeldAt { get; set; }
+}
+
 /// <summary>An update taken from Telegram and committed before the offset moved past it; removed once handled.</summary>
 public sealed class InboxItem
 {

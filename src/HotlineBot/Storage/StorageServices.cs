@@ -21,6 +21,7 @@ public static class StorageServices
         services.AddSingleton<IMetaStore, MetaStore>();
         services.AddSingleton<ISentMessageStore, SentMessageStore>();
         services.AddSingleton<IChatMessageLog, ChatMessageLog>();
+        services.AddSingleton<IHeldStore, HeldStore>();
         return services;
     }
 }

@@ -60,6 +60,37 @@ public sealed class SafeExitTests
     }
 
     [Fact]
+    public async Task What_the_worker_writes_while_the_chat_is_hidden_waits_and_arrives_when_the_person_writes_again()
+    {
+        const long person = 783000004;
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        await TakenCaseAsync(api, person, BotHost.WorkerA);
+        api.SendText(person, "/hide");
+        await api.WaitUntilAsync(() => api.ChatView(person).Count == 1 && api.ChatView(person)[0].FromBot, Wait);
+        await WaitText(api, BotHost.WorkerA, "скрыл переписку");
+
+        var before = LastId(api, BotHost.WorkerA);
+        api.SendText(BotHost.WorkerA, "Вы в безопасности?", "ru", "Aigul");
+        await WaitText(api, BotHost.WorkerA, "сообщение придержано", before);
+        // Its sending would have been committed with the notice: give a wrongly sent message time to show up.
+        await Task.Delay(500);
+        var left = Assert.Single(api.ChatView(person));
+        Assert.Equal("🙂", left.Text);
+
+        var mark = LastId(api, person);
+        before = LastId(api, BotHost.WorkerA);
+        api.SendText(person, "/start");
+        await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "a:escalate"), Wait, mark);
+        var after = api.BotMessages(person).Where(m => m.MessageId > mark).Select(m => m.Text ?? "").ToList();
+        var intro = after.FindIndex(t => t.Contains("Пока чат был скрыт", StringComparison.Ordinal));
+        var words = after.FindIndex(t => t == "Специалист: Вы в безопасности?");
+        Assert.True(intro >= 0 && intro < words, api.DumpChat(person));
+        await WaitText(api, BotHost.WorkerA, "человек вернулся в чат", before);
+        Assert.DoesNotContain(api.BotMessages(BotHost.WorkerA), m => m.Text?.Contains(person.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Hide_command_removes_the_person_s_own_messages_and_deleted_ids_are_not_sent_twice()
     {
         const long person = 783000002;
