@@ -13,44 +13,6 @@ internal static class Measure
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    /// <summary>
-    /// Samples the process's working set until disposed and keeps the highest, so a phase (the bot's run) can be
-    /// measured apart from what came before it in the same process (the echo phase, seeding stored data).
-    /// </summary>
-    public sealed class WorkingSetPeak : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _sampling;
-
-        public WorkingSetPeak() => _sampling = SampleAsync();
-
-        public long Megabytes { get; private set; }
-
-        private async Task SampleAsync()
-        {
-            using var self = Process.GetCurrentProcess();
-            while (!_stop.IsCancellationRequested)
-            {
-                self.Refresh();
-                Megabytes = Math.Max(Megabytes, self.WorkingSet64 / 1024 / 1024);
-                try
-                {
-                    await Task.Delay(50, _stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _sampling;
-            _stop.Dispose();
-        }
-    }
-
     public const int WarmUpPeople = 100;
 
     /// <summary>

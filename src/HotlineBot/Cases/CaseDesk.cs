@@ -23,7 +23,6 @@ public sealed class CaseDesk(
 {
     /// <summary>The log line of a safe exit; the nudge looks for it so as not to write into a hidden chat.</summary>
     public const string HidText = "hid the chat (safe exit)";
-    public const string ReturnedText = "came back to the hidden chat";
 
     private readonly HotlineOptions _hotline = options.Value;
 
@@ -299,7 +298,7 @@ public sealed class CaseDesk(
     /// <summary>The person who hid the chat wrote again; what was held for them has just been handed to the sender.</summary>
     public void PersonReturned(Case @case, int delivered, Turn turn)
     {
-        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, $"{ReturnedText}; held messages delivered: {delivered}");
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, $"came back to the hidden chat; held messages delivered: {delivered}");
         if (@case.WorkerId is { } assigned)
         {
             var worker = workers.Get(assigned);

@@ -56,7 +56,8 @@ public static class HotlineServices
             return new TelegramBotClient(clientOptions, http);
         });
         services.AddSingleton<TelegramGateway>();
-        services.AddSingleton<DeliveryLimits>();
+        // Telegram's limits run on the wall clock, whatever clock the hotline itself keeps.
+        services.AddSingleton(_ => new DeliveryLimits(TimeProvider.System));
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IReplySink>(sp => sp.GetRequiredService<OutboxSender>());

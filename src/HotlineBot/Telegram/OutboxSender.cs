@@ -192,11 +192,14 @@ public sealed partial class OutboxSender(
             return paused;
         }
 
-        // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
-        return outbound.Kind is OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat
-            ? TimeSpan.Zero
-            : limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk);
+        return CountsAsMessages(outbound)
+            ? limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, TelegramGateway.MessagesIn(outbound))
+            : TimeSpan.Zero;
     }
+
+    // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
+    private static bool CountsAsMessages(Outbound outbound) =>
+        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat);
 
     private async Task ResumeLaterAsync(ChatLane lane, TimeSpan wait, CancellationToken ct)
     {
@@ -239,7 +242,20 @@ public sealed partial class OutboxSender(
             }
 
             var shown = new List<int>();
-            var messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
+            int? messageId;
+            try
+            {
+                messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (CountsAsMessages(outbound))
+                {
+                    // Answered or failed, whatever was sent had reached Telegram by now, or never will.
+                    limits.Answered(outbound.ChatId, TelegramGateway.MessagesIn(outbound));
+                }
+            }
+
             Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, shown).ConfigureAwait(false));
             return true;
         }

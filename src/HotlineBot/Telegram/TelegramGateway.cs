@@ -11,6 +11,13 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
     public const int MaxText = 4096;
     public const int MaxDeleteBatch = 100;
 
+    /// <summary>How many messages the outbound puts in the chat: a long text goes in pieces.</summary>
+    public static int MessagesIn(Outbound o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return o.Kind == OutboundKind.Send && o.Text is { Length: > MaxText } text ? (text.Length + MaxText - 1) / MaxText : 1;
+    }
+
     /// <summary>
     /// Returns the id of the message that now shows the outbound, when there is one. <paramref name="shown"/>, when given,
     /// receives the id of every message the delivery put in the chat (a long text is several), for safe exit.

@@ -50,6 +50,7 @@ public sealed partial class UpdatePump(
                 failures = 0;
                 if (updates.Length == 0)
                 {
+                    // A surge that ends here leaves the inbox full of people to answer: wake the processor for them.
                     processor.IntakeBehind = Surging(0);
                     processor.Signal();
                     continue;
