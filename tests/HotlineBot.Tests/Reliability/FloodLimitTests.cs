@@ -20,7 +20,8 @@ public sealed class FloodLimitTests
         await using var api = await FakeBotApi.StartAsync(options);
         await using var bot = await BotHost.StartAsync(api);
         await EscalationHelpers.GreetWorkersAsync(api, BotHost.WorkerA, BotHost.WorkerB);
-        var alertsBefore = api.BotMessages(BotHost.WorkerA).Count;
+        long[] workers = [BotHost.WorkerA, BotHost.WorkerB];
+        var before = workers.ToDictionary(w => w, w => api.BotMessages(w).Count);
 
         // Eight people ask for a specialist at the same moment: each worker gets eight alerts in a row.
         var people = Enumerable.Range(0, 8).Select(i => 63000L + i).ToArray();
@@ -37,9 +38,9 @@ public sealed class FloodLimitTests
 
         var wait = TimeSpan.FromSeconds(40);
         await api.WaitUntilAsync(() => api.BotMessages(busy).Count(m => m.MessageId > mark) >= 5, wait);
-        foreach (var worker in new[] { BotHost.WorkerA, BotHost.WorkerB })
+        foreach (var worker in workers)
         {
-            await api.WaitUntilAsync(() => api.BotMessages(worker).Count - alertsBefore >= people.Length, wait);
+            await api.WaitUntilAsync(() => api.BotMessages(worker).Count - before[worker] >= people.Length, wait);
         }
 
         var answers = api.BotMessages(busy).Where(m => m.MessageId > mark).Select(m => m.Text ?? "").ToList();
