@@ -21,8 +21,8 @@ public sealed class CaseDesk(
     ScreenRenderer screens,
     IOptions<HotlineOptions> options)
 {
-    /// <summary>The log line of a safe exit; the nudge looks for it so as not to write into a hidden chat.</summary>
-    public const string HidText = "hid the chat (safe exit)";
+    /// <summary>The log line of a safe exit (whether the chat is hidden now is <c>Person.Hidden</c>).</summary>
+    private const string HidText = "hid the chat (safe exit)";
 
     private readonly HotlineOptions _hotline = options.Value;
 

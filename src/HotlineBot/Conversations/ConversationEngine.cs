@@ -106,8 +106,8 @@ public sealed class ConversationEngine(
             var log = cases.Log(assigned.Id);
             var lastWorker = log.Where(e => e.Kind == CaseEventKind.WorkerMessage).Select(e => (DateTimeOffset?)e.At).LastOrDefault() ?? assigned.TakenAt ?? assigned.OpenedAt;
             var waitingSince = log.Where(e => e.Kind == CaseEventKind.PersonMessage && e.At > lastWorker).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
-            var hid = log.LastOrDefault(e => e.Actor == ActorRole.Person && e.Kind is CaseEventKind.PersonMessage or CaseEventKind.StateChange)?.Text == CaseDesk.HidText;
-            if (waitingSince is not { } since || turn.Now - since < silence || assigned.NudgedAt >= since || hid)
+            // Not even held for later: a "still open" note would be stale by the time the person comes back.
+            if (waitingSince is not { } since || turn.Now - since < silence || assigned.NudgedAt >= since || held.IsHidden(assigned.PersonChatId))
             {
                 continue;
             }

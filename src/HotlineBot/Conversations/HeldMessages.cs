@@ -18,8 +18,9 @@ public sealed class HeldMessages(IPersonStore people, IHeldStore held, CaseDesk 
     public void HoldForHiddenChats(Turn turn, long? actingChatId)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var hidden = new Dictionary<long, bool>();
-        var toHold = turn.Outbounds.Where(o => o.ChatId != actingChatId && o.Kind is not (OutboundKind.Delete or OutboundKind.ClearChat) && IsHidden(o.ChatId, hidden)).ToList();
+        var known = new Dictionary<long, bool>();
+        bool Hidden(long chatId) => known.TryGetValue(chatId, out var hidden) ? hidden : known[chatId] = IsHidden(chatId);
+        var toHold = turn.Outbounds.Where(o => o.ChatId != actingChatId && o.Kind is not (OutboundKind.Delete or OutboundKind.ClearChat) && Hidden(o.ChatId)).ToList();
         if (toHold.Count == 0)
         {
             return;
@@ -58,14 +59,6 @@ public sealed class HeldMessages(IPersonStore people, IHeldStore held, CaseDesk 
     /// <summary>Retention: held words older than the window go, like every other text of the hotline.</summary>
     public void Forget(DateTimeOffset before) => held.RemoveHeldBefore(before);
 
-    private bool IsHidden(long chatId, Dictionary<long, bool> known)
-    {
-        if (!known.TryGetValue(chatId, out var hidden))
-        {
-            // Group chats and workers are never people with a hidden chat.
-            known[chatId] = hidden = chatId > 0 && people.Find(chatId)?.Hidden == true;
-        }
-
-        return hidden;
-    }
+    /// <summary>Whether a person hid this chat and has not written since. Group chats and workers never have.</summary>
+    public bool IsHidden(long chatId) => chatId > 0 && people.Find(chatId)?.Hidden == true;
 }

@@ -36,6 +36,21 @@ public sealed class ToldNotGuessingTests
     }
 
     [Fact]
+    public void No_still_open_note_goes_into_a_hidden_chat_nor_waits_there_for_the_person()
+    {
+        using var core = new CoreHarness();
+        TakenCase(core);
+        core.Say(Person, "вы здесь?");
+        core.Press(Person, "a:hide");
+        core.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.DoesNotContain(core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow())).Outbounds, o => o.ChatId == Person);
+        Assert.DoesNotContain(core.Get<ICaseStore>().Log(1), e => e.Text?.Contains("still open", StringComparison.Ordinal) == true);
+
+        var back = core.Say(Person, "/start");
+        Assert.DoesNotContain(back, o => o.Text?.Contains("по-прежнему открыто", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void A_silent_worker_leads_to_one_still_open_note_per_silence()
     {
         using var core = new CoreHarness();
