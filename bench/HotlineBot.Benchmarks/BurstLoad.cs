@@ -43,12 +43,10 @@ internal static class BurstLoad
         var taken = api.UpdateTraces.Where(t => crisisIds.Contains(t.UpdateId) && t.DeliveredAt is not null)
             .Select(t => Stopwatch.GetElapsedTime(t.EnqueuedAt, t.DeliveredAt!.Value).TotalMilliseconds).Order().ToList();
         Console.WriteLine($"crisis updates reached the bot (getUpdates) after p50 {Measure.Percentile(taken, 0.5):0} ms, p99 {Measure.Percentile(taken, 0.99):0} ms; answered after p50 {Measure.Percentile(crisis, 0.5):0} ms");
-        foreach (var refused in api.Requests.Where(r => r.StatusCode == 429))
+        // The sender's own pacing was supposed to prevent any 429: say where one slipped through.
+        foreach (var refused in api.ExplainTooManyRequests())
         {
-            // Which chat and how it had been sent to: the sender's own limits were supposed to prevent this.
-            var before = api.Requests.Where(r => r.ChatId == refused.ChatId && r.StopwatchTimestamp <= refused.StopwatchTimestamp && options.Limits.Methods.Contains(r.Method)).TakeLast(5)
-                .Select(r => $"{r.Method}@{Stopwatch.GetElapsedTime(refused.StopwatchTimestamp, r.StopwatchTimestamp).TotalMilliseconds:0}ms");
-            Console.WriteLine($"429: {refused.Method} to chat {refused.ChatId}; that chat's last sends: {string.Join(", ", before)}");
+            Console.WriteLine(refused);
         }
 
         var handled = results.Sum(r => r.Updates.Count) / seconds;

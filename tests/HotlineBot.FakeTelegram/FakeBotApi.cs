@@ -287,6 +287,18 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         return view.Count == 0 ? "  (empty)" : string.Join("\n", view.Select(m => "  " + m));
     }
 
+    /// <summary>Each 429 answered, with the last messages that chat had been sent before it: what the sender's pacing let through.</summary>
+    public IReadOnlyList<string> ExplainTooManyRequests()
+    {
+        var requests = Requests;
+        return [.. requests.Where(r => r.StatusCode == 429).Select(refused =>
+        {
+            var before = requests.Where(r => r.ChatId == refused.ChatId && r.StopwatchTimestamp <= refused.StopwatchTimestamp && _options.Limits.Methods.Contains(r.Method))
+                .TakeLast(5).Select(r => $"{r.Method}@{Stopwatch.GetElapsedTime(refused.StopwatchTimestamp, r.StopwatchTimestamp).TotalMilliseconds:0}ms");
+            return $"429: {refused.Method} to chat {refused.ChatId}; that chat's last sends: {string.Join(", ", before)}";
+        })];
+    }
+
     public string DumpRequests(int last = 20)
     {
         var reqs = Requests;
