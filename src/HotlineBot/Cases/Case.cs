@@ -22,6 +22,18 @@ public sealed class Case
     public CaseStatus Status { get; set; } = CaseStatus.Queued;
     public bool Urgent { get; set; }
     public CrisisKind Crisis { get; set; }
+
+    /// <summary>The queue is ordered by this; set from the person's words or by a worker with /risk.</summary>
+    public RiskLevel Risk { get; set; }
+
+    /// <summary>What raised the risk: the pattern and the words it matched, or who set it. Shown to workers.</summary>
+    public string? RiskReason { get; set; }
+
+    /// <summary>When the case became urgent; an urgent case nobody takes for a few minutes alerts the supervisors.</summary>
+    public DateTimeOffset? UrgentSince { get; set; }
+
+    /// <summary>Set once supervisors were alerted, workers reminded and the person told, for an urgent case left waiting.</summary>
+    public DateTimeOffset? UrgentEscalatedAt { get; set; }
     public List<string> Topics { get; set; } = [];
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? TakenAt { get; set; }

@@ -28,20 +28,28 @@ public sealed class CaseDesk(
 
     public Case? Find(int id) => cases.Find(id);
 
+    /// <summary>Waiting cases by risk (urgent first), then by arrival.</summary>
     public IReadOnlyList<Case> Queue() =>
-        cases.Queued().OrderByDescending(c => c.Urgent).ThenBy(c => c.Id).ToList();
+        cases.Queued().OrderBy(c => c.QueueRank()).ThenBy(c => c.Id).ToList();
 
     public int PositionOf(Case @case) => cases.QueuePosition(@case);
 
-    public Case Open(Person person, Inbound first, CrisisKind crisis, Turn turn)
+    public Case Open(Person person, Inbound first, CrisisAssessment crisis, Turn turn)
     {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(crisis);
         var language = person.Language ?? Language.Ru;
+        var urgent = crisis.Level == CrisisLevel.Clear;
         var @case = new Case
         {
             PersonChatId = person.Id,
             Language = language,
-            Urgent = crisis != CrisisKind.None,
-            Crisis = crisis,
+            Urgent = urgent,
+            UrgentSince = urgent ? turn.Now : null,
+            Crisis = crisis.Kind,
+            Risk = RiskLevels.From(crisis.Level),
+            RiskReason = crisis.IsCrisis ? Trigger(crisis) : null,
             Topics = [.. person.Topics],
             OpenedAt = turn.Now,
             PreviousCaseId = person.LastCaseId,
@@ -49,10 +57,15 @@ public sealed class CaseDesk(
         @case.Id = cases.Insert(@case);
         person.ActiveCaseId = @case.Id;
         person.LastCaseId = @case.Id;
-        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, crisis == CrisisKind.None ? "queued" : $"queued urgently ({crisis.ToString().ToLowerInvariant()})");
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, urgent ? $"queued urgently ({crisis.Kind.ToString().ToLowerInvariant()})" : "queued");
+        if (crisis.IsCrisis)
+        {
+            Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(crisis));
+        }
+
         RecordPersonMessage(@case, first, turn);
 
-        if (crisis == CrisisKind.None)
+        if (!urgent)
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
@@ -67,27 +80,98 @@ public sealed class CaseDesk(
         return @case;
     }
 
-    /// <summary>A crisis inside an open case: the case jumps the queue and every worker hears of it.</summary>
-    public void Escalate(Case @case, CrisisKind crisis, Inbound message, Turn turn)
+    /// <summary>
+    /// Clear danger inside an open case: the case goes to the top of the queue, and its specialist (or, while it
+    /// waits, every worker) hears of it, marked. Every matching message reaches the specialist as its own alert.
+    /// </summary>
+    public void Escalate(Case @case, CrisisAssessment crisis, Inbound message, Turn turn)
     {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(crisis);
         RecordPersonMessage(@case, message, turn);
-        if (!@case.Urgent)
-        {
-            @case.Urgent = true;
-            @case.Crisis = crisis;
-            cases.Update(@case);
-            Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, $"marked urgent ({crisis.ToString().ToLowerInvariant()})");
-        }
-
+        var newly = MarkUrgent(@case, crisis, turn);
         if (@case.Status == CaseStatus.Assigned)
         {
-            Relay(@case, message, turn, OutboundPriority.Crisis);
+            Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonCrisis);
         }
-        else
+        else if (newly)
         {
             alerts.Announce(@case, message.Text ?? message.Media?.Caption, turn);
         }
     }
+
+    /// <summary>Raises the case to urgent (high risk) and logs what triggered it; false when it already was.</summary>
+    public bool MarkUrgent(Case @case, CrisisAssessment crisis, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(crisis);
+        Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(crisis));
+        if (@case.Urgent)
+        {
+            return false;
+        }
+
+        @case.Urgent = true;
+        @case.UrgentSince = turn.Now;
+        @case.Crisis = crisis.Kind;
+        @case.Risk = RiskLevel.High;
+        @case.RiskReason = Trigger(crisis);
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, $"marked urgent ({crisis.Kind.ToString().ToLowerInvariant()})");
+        return true;
+    }
+
+    /// <summary>
+    /// A worrying but unclear message inside an open case: logged with what matched, the risk raised to medium, and
+    /// the specialist, if one is on the case, sees the message marked. <paramref name="asked"/>: the bot asked its question.
+    /// </summary>
+    public void Concern(Case @case, CrisisAssessment concern, Inbound message, Turn turn, bool asked)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(concern);
+        RecordPersonMessage(@case, message, turn);
+        Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(concern) + (asked ? "; the person was asked the direct question" : string.Empty));
+        if (@case.Risk < RiskLevel.Medium)
+        {
+            @case.Risk = RiskLevel.Medium;
+            @case.RiskReason = Trigger(concern);
+            cases.Update(@case);
+        }
+
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonConcern);
+        }
+    }
+
+    /// <summary>The person's answer to the direct question, in the log where the question is.</summary>
+    public void AnsweredConcern(Case @case, ConcernAnswer answer, Turn turn) =>
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Crisis, "answer to the direct question: " + answer.ToString().ToLowerInvariant());
+
+    /// <summary>A worker's judgement of the risk (/risk): it reorders the queue and is logged with who set it.</summary>
+    public void SetRisk(Case @case, RiskLevel risk, long workerId, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var wasUrgent = @case.Urgent;
+        @case.Risk = risk;
+        @case.Urgent = risk == RiskLevel.High;
+        @case.UrgentSince = @case.Urgent ? @case.UrgentSince ?? turn.Now : null;
+        @case.RiskReason = "set by " + _hotline.WorkerName(workerId);
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"risk set to {risk.ToString().ToLowerInvariant()}", workerId);
+        if (@case.Urgent && !wasUrgent && @case.Status == CaseStatus.Queued)
+        {
+            alerts.Announce(@case, null, turn);
+        }
+    }
+
+    /// <summary>What a worker reads as the reason for the risk: the words that matched, and the rule.</summary>
+    private static string Trigger(CrisisAssessment crisis) =>
+        crisis.Matched is { Length: > 0 } matched ? $"«{matched}» ({crisis.PatternId ?? crisis.Kind.ToString().ToLowerInvariant()})" : crisis.PatternId ?? crisis.Kind.ToString().ToLowerInvariant();
+
+    private static string Describe(CrisisAssessment crisis) =>
+        $"{crisis.Level.ToString().ToLowerInvariant()} {crisis.Kind.ToString().ToLowerInvariant()}: matched {Trigger(crisis)}" +
+        (string.IsNullOrEmpty(crisis.Explanation) ? string.Empty : "; " + crisis.Explanation);
 
     public void AddPersonMessage(Case @case, Inbound message, Turn turn)
     {
@@ -378,10 +462,10 @@ public sealed class CaseDesk(
         MediaMessageId = message.Media?.MessageId,
     });
 
-    private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority)
+    private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority, string prefixKey = UiKeys.WorkerPersonMessage)
     {
         var worker = workers.Get(@case.WorkerId!.Value);
-        var prefix = screens.Text(UiKeys.WorkerPersonMessage, worker.Language, ("number", @case.Id));
+        var prefix = screens.Text(prefixKey, worker.Language, ("number", @case.Id), ("kind", screens.Text(KindKey(@case.Crisis), worker.Language)));
         if (message.Media is { } media)
         {
             turn.Send(worker.Id, prefix + (media.Caption is null ? $" [{media.Kind}]" : $" [{media.Kind}] {media.Caption}"), priority: priority, caseId: @case.Id);
@@ -393,6 +477,16 @@ public sealed class CaseDesk(
             turn.Send(worker.Id, $"{prefix} {text}", priority: priority, caseId: @case.Id);
         }
     }
+
+    public static string KindKey(CrisisKind kind) => kind switch
+    {
+        CrisisKind.Suicide => UiKeys.CrisisKindSuicide,
+        CrisisKind.SelfHarm => UiKeys.CrisisKindSelfHarm,
+        CrisisKind.Violence => UiKeys.CrisisKindViolence,
+        CrisisKind.SexualViolence => UiKeys.CrisisKindSexualViolence,
+        CrisisKind.ChildDanger => UiKeys.CrisisKindChildDanger,
+        _ => UiKeys.CrisisKindNone,
+    };
 
     /// <summary>Media the person sent before a worker joined is copied to the worker who takes the case.</summary>
     private void ReplayMedia(Case @case, long workerId, Turn turn)

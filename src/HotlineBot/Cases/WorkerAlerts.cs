@@ -27,6 +27,7 @@ public sealed class WorkerAlerts(IWorkerStore workers, ScreenRenderer screens, I
                 ("number", @case.Id),
                 ("language", @case.Language.Code()),
                 ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
+                ("risk", RiskText(@case, worker.Language)),
                 ("text", Shorten(firstWords ?? string.Empty, FirstWordsShown)));
             turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker("take", @case.Id))]],
                 @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Bulk, tag: Tag(@case), caseId: @case.Id);
@@ -44,6 +45,21 @@ public sealed class WorkerAlerts(IWorkerStore workers, ScreenRenderer screens, I
             turn.Add(new Outbound { ChatId = staff, Kind = OutboundKind.Edit, EditTag = Tag(@case), Text = text, Priority = OutboundPriority.Bulk });
         }
     }
+
+    /// <summary>The level and, when the bot raised it, the words that did: a worker knows what to open with.</summary>
+    public string RiskText(Case @case, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var level = @case.Risk.Mark() + " " + screens.Text(RiskKey(@case.Risk), language);
+        return @case.RiskReason is { Length: > 0 } reason ? $"{level} · {reason}" : level;
+    }
+
+    public static string RiskKey(RiskLevel risk) => risk switch
+    {
+        RiskLevel.High => UiKeys.RiskHigh,
+        RiskLevel.Medium => UiKeys.RiskMedium,
+        _ => UiKeys.RiskLow,
+    };
 
     public string TakenBy(Case @case) => @case.Status switch
     {

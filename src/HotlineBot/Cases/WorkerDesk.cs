@@ -72,6 +72,7 @@ public sealed class WorkerDesk(
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
+            case "/risk": Risk(worker, parts, turn); break;
             case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
             case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
@@ -115,7 +116,7 @@ public sealed class WorkerDesk(
         var text = new StringBuilder(screens.Text(UiKeys.WorkerQueueHeader, worker.Language, ("count", queue.Count))).AppendLine();
         foreach (var c in queue.Take(20))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Urgent ? "🔴" : "⚪")} #{c.Id} · {c.Language.Code()} · {(turn.Now - c.OpenedAt).TotalMinutes:0} min · {string.Join(", ", c.Topics)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Mark(c)} #{c.Id} · {c.Language.Code()} · {(turn.Now - c.OpenedAt).TotalMinutes:0} min · {string.Join(", ", c.Topics)}");
         }
 
         turn.Send(worker.Id, text.ToString(), queue.Take(8).Select(c => (IReadOnlyList<OutButton>)[
@@ -135,7 +136,7 @@ public sealed class WorkerDesk(
         foreach (var c in mine)
         {
             var unreachable = people.Find(c.PersonChatId) is { Unreachable: true } ? " · ⚠" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.Urgent ? " · 🔴" : string.Empty)}{unreachable}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(c.Id == worker.ActiveCaseId ? "▶" : "•")} #{c.Id} · {c.Language.Code()}{(c.QueueRank() < 2 ? " · " + Mark(c) : string.Empty)}{unreachable}");
         }
 
         turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
@@ -272,6 +273,32 @@ public sealed class WorkerDesk(
             FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
             Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
         });
+    }
+
+    private static string Mark(Case c) => (c.Urgent ? RiskLevel.High : c.Risk).Mark();
+
+    /// <summary>/risk high|medium|low [N]: the worker on the case, or a supervisor, sets its risk; the queue follows it.</summary>
+    private void Risk(WorkerState worker, string[] parts, Turn turn)
+    {
+        var level = parts.Length > 1 ? RiskLevels.Parse(parts[1]) : null;
+        int? number = parts.Length > 2 && int.TryParse(parts[2].TrimStart('#'), CultureInfo.InvariantCulture, out var n) ? n : worker.ActiveCaseId;
+        if (level is not { } risk || number is not { } id)
+        {
+            Say(worker, UiKeys.WorkerUsage, turn);
+            return;
+        }
+
+        WithCase(worker, id, c =>
+        {
+            if (!c.IsOpen || (c.WorkerId != worker.Id && !_hotline.IsSupervisor(worker.Id)))
+            {
+                Say(worker, UiKeys.WorkerNotYours, turn, ("number", c.Id));
+                return;
+            }
+
+            desk.SetRisk(c, risk, worker.Id, turn);
+            Say(worker, UiKeys.WorkerRiskSet, turn, ("number", c.Id), ("risk", screens.Text(WorkerAlerts.RiskKey(risk), worker.Language)));
+        }, turn);
     }
 
     private void Reopen(WorkerState worker, Case c, Turn turn)

@@ -20,6 +20,7 @@ public sealed class ConversationEngine(
     IChatMessageLog chatLog,
     IMetaStore meta,
     HeldMessages held,
+    UrgentWatch urgent,
     IOptions<HotlineOptions> options)
 {
     private const string RetentionCutoff = "retention.cutoff";
@@ -52,12 +53,13 @@ public sealed class ConversationEngine(
 
     /// <summary>Cheap enough to run at intake, so crisis messages can be handled ahead of a backlog.</summary>
     public bool IsCrisis(Inbound inbound) =>
-        inbound.IsPrivateChat && !workers.IsStaff(inbound.UserId) && screens.Dialogs.Crisis.Detect(inbound.Text ?? inbound.Media?.Caption) != CrisisKind.None;
+        inbound.IsPrivateChat && !workers.IsStaff(inbound.UserId) && screens.Dialogs.Crisis.Assess(inbound.Text ?? inbound.Media?.Caption).IsCrisis;
 
     /// <summary>Time-driven duties: tell people whose case waits too long what else they can do (held if their chat is hidden).</summary>
     public Turn Tick(DateTimeOffset now)
     {
         var turn = new Turn(now);
+        urgent.Check(turn);
         var limit = TimeSpan.FromMinutes(_hotline.PickupMinutes);
         foreach (var waiting in desk.Queue().Where(c => !c.PickupTimeoutSent && now - c.OpenedAt >= limit))
         {

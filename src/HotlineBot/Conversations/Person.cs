@@ -27,6 +27,15 @@ public sealed class Person
     /// </summary>
     public bool Hidden { get; set; }
     public bool Unreachable { get; set; }
+
+    /// <summary>When the bot last gave this person its crisis reply: a second one within minutes gets a short line, not the block again.</summary>
+    public DateTimeOffset? LastCrisisReplyAt { get; set; }
+
+    /// <summary>
+    /// A worrying but unclear message the bot asked about ("are you thinking of killing yourself?"), kept until the person
+    /// answers, so a "yes" or "I want to talk" opens a case with their words already written.
+    /// </summary>
+    public PendingConcern? Concern { get; set; }
     /// <summary>Why the last message could not reach them; cleared when they write again.</summary>
     public Cases.DeliveryProblem? UnreachableReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -18,6 +18,7 @@ public sealed class PersonConversation(
     IChatMessageLog chatLog,
     EligibilityQuestions questions,
     PersonPrivacy privacy,
+    CrisisResponse crisisResponse,
     HeldMessages held)
 {
     private DialogSet Dialogs => screens.Dialogs;
@@ -43,12 +44,16 @@ public sealed class PersonConversation(
         }
 
         var crisis = inbound.Kind is InboundKind.Text or InboundKind.Media or InboundKind.Edited
-            ? Dialogs.Crisis.Detect(inbound.Text ?? inbound.Media?.Caption)
-            : CrisisKind.None;
+            ? Dialogs.Crisis.Assess(inbound.Text ?? inbound.Media?.Caption)
+            : CrisisAssessment.None;
 
-        if (crisis != CrisisKind.None)
+        if (crisis.Level == CrisisLevel.Clear)
         {
-            OnCrisis(person, inbound, crisis, turn);
+            crisisResponse.OnClear(person, inbound, crisis, turn);
+        }
+        else if (crisis.Level == CrisisLevel.Unclear)
+        {
+            crisisResponse.OnUnclear(person, inbound, crisis, turn);
         }
         else
         {
@@ -56,6 +61,7 @@ public sealed class PersonConversation(
             {
                 case InboundKind.Button: OnButton(person, inbound, turn); break;
                 case InboundKind.Text when inbound.Text?.StartsWith('/') == true: OnCommand(person, inbound, turn); break;
+                case InboundKind.Text when TypedConcernAnswer(person, inbound) is { } typed: crisisResponse.OnAnswer(person, typed, inbound, turn); break;
                 case InboundKind.Text: OnText(person, inbound, turn); break;
                 case InboundKind.Media: OnMedia(person, inbound, turn); break;
                 case InboundKind.Edited: OnEdited(person, inbound, turn); break;
@@ -73,19 +79,21 @@ public sealed class PersonConversation(
 
     private static Language LanguageOf(Person person, Inbound inbound) => person.Language ?? LanguageCodes.Suggest(inbound.LanguageHint);
 
-    /// <summary>Whatever screen the person was on: numbers first, then an urgent case every worker hears about.</summary>
-    private void OnCrisis(Person person, Inbound inbound, CrisisKind crisis, Turn turn)
+    /// <summary>
+    /// "да" / "иә" / "нет" typed instead of pressing a button, while the bot waits for the answer to its direct question.
+    /// The words that count are content (crisis.answer.words.*), so an editor can add the ones people use.
+    /// </summary>
+    private ConcernAnswer? TypedConcernAnswer(Person person, Inbound inbound)
     {
-        person.Language ??= LanguageCodes.Suggest(inbound.LanguageHint);
-        turn.Send(person.Id, screens.Text(UiKeys.CrisisReply, person.Language.Value), priority: OutboundPriority.Crisis);
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
+        if (person.Concern is null || string.IsNullOrWhiteSpace(inbound.Text))
         {
-            desk.Escalate(open, crisis, inbound, turn);
-            return;
+            return null;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.Crisis);
-        desk.Open(person, inbound, crisis, turn);
+        var said = TextNormalizer.Normalize(inbound.Text).Trim();
+        bool IsOneOf(string key) => Dialogs.Ui.Strings.TryGetValue(key, out var words) &&
+            new[] { words.Kk, words.Ru }.OfType<string>().SelectMany(w => w.Split(',')).Any(w => TextNormalizer.Normalize(w).Trim() == said);
+        return IsOneOf(UiKeys.CrisisAnswerWordsYes) ? ConcernAnswer.Yes : IsOneOf(UiKeys.CrisisAnswerWordsNo) ? ConcernAnswer.No : null;
     }
 
     private void OnCommand(Person person, Inbound inbound, Turn turn)
@@ -201,6 +209,13 @@ public sealed class PersonConversation(
                 break;
             case "q" when parts.Length == 2 && person.State == ConversationState.Answering && person.QuestionId == parts[0]:
                 questions.Answer(person, parts[0], parts[1], edit, turn);
+                break;
+            case "c" when ConcernAnswers.Parse(parts[0]) is { } answer:
+                if (!crisisResponse.OnAnswer(person, answer, inbound, turn))
+                {
+                    Reply(person, inbound, UiKeys.StaleButton, turn);
+                }
+
                 break;
             case "r" when person.State == ConversationState.Rating && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
                 Rate(person, stars, turn);
@@ -418,7 +433,7 @@ public sealed class PersonConversation(
 
     private void OpenCase(Person person, Inbound inbound, Turn turn)
     {
-        desk.Open(person, inbound, CrisisKind.None, turn);
+        desk.Open(person, inbound, CrisisAssessment.None, turn);
         new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
     }
 

@@ -6,6 +6,9 @@ public enum CrisisKind
     None,
     Suicide,
     Violence,
+    SelfHarm,
+    SexualViolence,
+    ChildDanger,
 }
 
 /// <summary>

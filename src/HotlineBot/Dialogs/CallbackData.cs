@@ -16,6 +16,9 @@ public static class CallbackData
     public static string Answer(string question, string value) => $"q:{question}:{value}";
     public static string Skip(string question) => $"q:{question}:-";
     public static string Rate(int stars) => "r:" + stars;
+
+    /// <summary>An answer to the bot's direct question after a worrying message (see <c>ConcernAnswer</c>).</summary>
+    public static string Concern(string answer) => "c:" + answer;
     public static string Worker(string verb, int caseId, string? extra = null) =>
         extra is null ? $"w:{verb}:{caseId}" : $"w:{verb}:{caseId}:{extra}";
 

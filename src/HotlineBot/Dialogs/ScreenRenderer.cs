@@ -20,9 +20,36 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
     public string Text(string key, Language language, params (string Name, object? Value)[] values) =>
         Fill(dialogs.Ui.Get(key, language, values), language);
 
-    /// <summary>Content may say {numbers}; the numbers themselves live in configuration so they change without a release.</summary>
-    public string Fill(string text, Language language) =>
-        text.Contains("{numbers}", StringComparison.Ordinal) ? text.Replace("{numbers}", _hotline.NumbersText(language), StringComparison.Ordinal) : text;
+    /// <summary>
+    /// A sentence for a person whose language is not known yet: in the language their message is written in when
+    /// that is clear, else in both, Kazakh first.
+    /// </summary>
+    public string Text(string key, Language? language, params (string Name, object? Value)[] values) =>
+        language is { } known ? Text(key, known, values) : Text(key, Language.Kk, values) + "\n\n" + Text(key, Language.Ru, values);
+
+    /// <summary>
+    /// Content may say {numbers} (every configured number) or {numbers24} (only the lines that answer at any hour);
+    /// the numbers themselves live in configuration so they change without a release.
+    /// </summary>
+    public string Fill(string text, Language language)
+    {
+        if (!text.Contains('{', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        if (text.Contains("{numbers}", StringComparison.Ordinal))
+        {
+            text = text.Replace("{numbers}", _hotline.NumbersText(language), StringComparison.Ordinal);
+        }
+
+        if (text.Contains("{numbers24}", StringComparison.Ordinal))
+        {
+            text = text.Replace("{numbers24}", _hotline.AroundTheClockText(language), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     public Screen Node(DialogNode node, Language language)
     {

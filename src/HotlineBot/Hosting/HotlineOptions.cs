@@ -29,6 +29,14 @@ public sealed class HotlineOptions
     [Range(0, 36500)]
     public int RetentionDays { get; set; }
 
+    /// <summary>An urgent case nobody has taken after this long: supervisors are alerted, workers reminded, the person told what to do meanwhile.</summary>
+    [Range(1, 24 * 60)]
+    public int UrgentPickupMinutes { get; set; } = 3;
+
+    /// <summary>Within this time after a crisis reply, another matching message gets one short line instead of the whole reply again.</summary>
+    [Range(1, 24 * 60)]
+    public int CrisisRepeatMinutes { get; set; } = 10;
+
     public WorkingHours WorkingHours { get; set; } = new();
 
     /// <summary>Emergency and trust-line numbers shown to people; checked against the domain notes.</summary>
@@ -43,8 +51,13 @@ public sealed class HotlineOptions
     public string WorkerName(long workerId) =>
         WorkerNames.TryGetValue(workerId.ToString(System.Globalization.CultureInfo.InvariantCulture), out var name) ? name : $"#{workerId}";
 
-    public string NumbersText(Language language) =>
-        string.Join("\n", Numbers.Select(n => $"☎ {n.Number} — {(language == Language.Kk ? n.Kk : n.Ru)}"));
+    public string NumbersText(Language language) => NumbersText(language, Numbers);
+
+    /// <summary>Only the lines that answer at any hour: what a person is given when no specialist is on duty.</summary>
+    public string AroundTheClockText(Language language) => NumbersText(language, Numbers.Where(n => n.AroundTheClock));
+
+    private static string NumbersText(Language language, IEnumerable<PhoneNumber> numbers) =>
+        string.Join("\n", numbers.Select(n => $"☎ {n.Number} — {(language == Language.Kk ? n.Kk : n.Ru)}"));
 }
 
 public sealed class LocalizedName
@@ -61,6 +74,9 @@ public sealed class PhoneNumber
     public string Number { get; set; } = string.Empty;
     public string Kk { get; set; } = string.Empty;
     public string Ru { get; set; } = string.Empty;
+
+    /// <summary>The line answers at any hour, every day: given when no specialist is on duty.</summary>
+    public bool AroundTheClock { get; set; }
 }
 
 /// <summary>When workers are on duty, in the hotline's own time zone.</summary>

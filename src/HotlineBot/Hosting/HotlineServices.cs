@@ -29,6 +29,9 @@ public static class HotlineServices
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();
+        services.AddSingleton<DutyRoster>();
+        services.AddSingleton<CrisisResponse>();
+        services.AddSingleton<UrgentWatch>();
         services.AddSingleton<HeldMessages>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();

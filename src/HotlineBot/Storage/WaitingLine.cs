@@ -14,7 +14,7 @@ internal sealed class WaitingLine(Func<IReadOnlyList<Case>> load)
     private SortedSet<(int Rank, int Id)>? _line;
     private Dictionary<int, (int Rank, int Id)>? _keys;
 
-    /// <summary>1 for the case seen first: urgent cases before the rest, then in the order they were opened (ids grow with time).</summary>
+    /// <summary>1 for the case seen first: by risk (urgent first), then in the order they were opened (ids grow with time).</summary>
     public int PositionOf(Case @case)
     {
         lock (_gate)
@@ -67,5 +67,5 @@ internal sealed class WaitingLine(Func<IReadOnlyList<Case>> load)
         _line = [.. _keys.Values];
     }
 
-    private static (int Rank, int Id) Key(Case @case) => (@case.Urgent ? 0 : 1, @case.Id);
+    private static (int Rank, int Id) Key(Case @case) => (@case.QueueRank(), @case.Id);
 }

@@ -24,19 +24,26 @@ internal sealed class CoreHarness : IDisposable
     private long _updateId;
     private int _callbackId;
 
-    public CoreHarness(string? storagePath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="withStaff">False: a hotline with no worker or supervisor configured.</param>
+    public CoreHarness(string? storagePath = null, IDictionary<string, string?>? settings = null, bool withStaff = true)
     {
+        var staff = withStaff
+            ? new Dictionary<string, string?>
+            {
+                ["Hotline:Workers:0"] = Worker1.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Hotline:Workers:1"] = Worker2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Hotline:Supervisors:0"] = Supervisor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }
+            : [];
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepoRoot, "config", "appsettings.json"), optional: false)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Path"] = storagePath ?? ":memory:",
                 ["Dialogs:Path"] = DialogsPath,
-                ["Hotline:Workers:0"] = Worker1.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Hotline:Workers:1"] = Worker2.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Hotline:Supervisors:0"] = Supervisor.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Hotline:WorkingHours:AlwaysOpen"] = "true",
             })
+            .AddInMemoryCollection(staff)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
