@@ -81,6 +81,24 @@ internal sealed class BotHost : IAsyncDisposable
     public static Task<BotHost> StartWithFakeTimeAsync(FakeBotApi api, FakeTimeProvider time, IDictionary<string, string?>? settings = null) =>
         StartAsync(api, null, settings, time);
 
+    /// <summary>
+    /// Waits until the bot has nothing left to do: Telegram holds no update for it, its inbox is empty and every reply
+    /// has left its outbox. Only then can a test say that nothing else arrived, however slow the machine is.
+    /// </summary>
+    public async Task WaitIdleAsync(TimeSpan? timeout = null)
+    {
+        var inbox = Services.GetRequiredService<Storage.IInboxStore>();
+        var outbox = Services.GetRequiredService<Storage.IOutboxStore>();
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        // Twice in a row: a reply to a reply (a delivery note) may be committed just after the outbox looked empty.
+        var quietChecks = 0;
+        await Api.WaitUntilAsync(() =>
+        {
+            quietChecks = Api.PendingUpdates == 0 && inbox.Count() == 0 && outbox.Count() == 0 ? quietChecks + 1 : 0;
+            return quietChecks >= 2;
+        }, limit);
+    }
+
     public async Task StopAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
