@@ -27,6 +27,10 @@ public sealed partial class InboxProcessor(
 
     private readonly SemaphoreSlim _signal = new(0);
     private DateTimeOffset _nextTick;
+    private long _lastTickTicks;
+
+    /// <summary>The hotline time the timed duties last ran at: lets a test wait for them after moving a fake clock.</summary>
+    public DateTimeOffset LastTickAt => new(Interlocked.Read(ref _lastTickTicks), TimeSpan.Zero);
 
     /// <summary>Set by the update pump during a surge: Telegram handed out a full batch and has not run nearly empty since.</summary>
     public bool IntakeBehind { get; set; }
@@ -184,6 +188,7 @@ public sealed partial class InboxProcessor(
                 return outbox.Add(turn.Outbounds, turn.Now);
             });
             replies.Enqueue(added);
+            Interlocked.Exchange(ref _lastTickTicks, now.UtcTicks);
         }
         catch (Exception e)
         {

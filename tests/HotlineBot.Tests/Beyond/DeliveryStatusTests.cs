@@ -28,7 +28,7 @@ public sealed class DeliveryStatusTests
         api.SendText(worker, "Первое сообщение", "ru", "Aigul");
         await WaitText(api, Person, "Первое сообщение");
         await api.WaitUntilAsync(() => store.Log(1).Any(e => e.Kind == CaseEventKind.Delivery && e.Text == DeliveryReports.Delivered), Wait);
-        await Task.Delay(300);
+        await bot.WaitIdleAsync();
         Assert.DoesNotContain(api.BotMessages(worker), m => m.MessageId > before);
 
         // A 502 once: "retrying", then "delivered".

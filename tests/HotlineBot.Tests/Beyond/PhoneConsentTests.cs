@@ -27,7 +27,7 @@ public sealed class PhoneConsentTests
         api.SendContact(Person, Phone);
         var refused = await WaitText(api, Person, "не запрашивали номер", mark);
         Assert.True(refused.RemovesReplyKeyboard);
-        await Task.Delay(500);
+        await bot.WaitIdleAsync();
         Assert.DoesNotContain(Texts(api, BotHost.WorkerA), t => t.Contains("5550123", StringComparison.Ordinal));
         Assert.DoesNotContain(cases.Log(1), e => e.Text?.Contains("5550123", StringComparison.Ordinal) == true);
 

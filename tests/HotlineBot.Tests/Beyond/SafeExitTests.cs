@@ -73,8 +73,8 @@ public sealed class SafeExitTests
         var before = LastId(api, BotHost.WorkerA);
         api.SendText(BotHost.WorkerA, "Вы в безопасности?", "ru", "Aigul");
         await WaitText(api, BotHost.WorkerA, "сообщение придержано", before);
-        // Its sending would have been committed with the notice: give a wrongly sent message time to show up.
-        await Task.Delay(500);
+        // Its sending would have been committed with the notice: once everything is delivered, a wrongly sent message would show.
+        await bot.WaitIdleAsync();
         var left = Assert.Single(api.ChatView(person));
         Assert.Equal("🙂", left.Text);
 

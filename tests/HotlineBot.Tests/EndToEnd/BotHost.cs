@@ -99,6 +99,18 @@ internal sealed class BotHost : IAsyncDisposable
         }, limit);
     }
 
+    /// <summary>Moves the fake clock on and waits until the bot's timed duties have run on it and their replies went out.</summary>
+    public async Task AdvanceAndTickAsync(FakeTimeProvider time, TimeSpan by)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var processor = Services.GetRequiredService<Conversations.InboxProcessor>();
+        time.Advance(by);
+        var now = time.GetUtcNow();
+        processor.Signal();
+        await Api.WaitUntilAsync(() => processor.LastTickAt >= now, TimeSpan.FromSeconds(20));
+        await WaitIdleAsync();
+    }
+
     public async Task StopAsync()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -16,7 +16,7 @@ public sealed class EscalationJourneyTests
 
     private static string NameOf(long worker) => worker == BotHost.WorkerA ? "Aigul" : "Dmitry";
 
-    private static async Task<Journey> RunJourneyAsync(FakeBotApi api)
+    private static async Task<Journey> RunJourneyAsync(FakeBotApi api, BotHost bot)
     {
         await GreetWorkersAsync(api, BotHost.WorkerA, BotHost.WorkerB);
         var beforeA = LastId(api, BotHost.WorkerA);
@@ -41,7 +41,7 @@ public sealed class EscalationJourneyTests
         var loserNote = loser == BotHost.WorkerA ? noteA : noteB;
         await api.WaitUntilAsync(() => Saw(api, loser, "уже занято")
             || api.FindMessage(loser, loserNote.MessageId)?.Text?.Contains("взял(а) " + NameOf(winner), StringComparison.Ordinal) == true);
-        await Task.Delay(500);
+        await bot.WaitIdleAsync();
         Assert.False(Saw(api, loser, "Обращение #1 у вас"), api.DumpChat(loser));
         Assert.Single(api.BotMessages(winner), m => m.Display?.Contains("Обращение #1 у вас", StringComparison.Ordinal) == true);
 
@@ -127,7 +127,7 @@ public sealed class EscalationJourneyTests
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
-        await RunJourneyAsync(api);
+        await RunJourneyAsync(api, bot);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class EscalationJourneyTests
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
-        await RunJourneyAsync(api);
-        await Task.Delay(500);
+        await RunJourneyAsync(api, bot);
+        await bot.WaitIdleAsync();
 
         foreach (var staff in new[] { BotHost.WorkerA, BotHost.WorkerB, BotHost.Supervisor })
         {

@@ -61,8 +61,7 @@ public sealed class EscalationRulesTests
 
         for (var i = 0; i < 3; i++)
         {
-            time.Advance(TimeSpan.FromMinutes(2));
-            await Task.Delay(1200);
+            await bot.AdvanceAndTickAsync(time, TimeSpan.FromMinutes(2));
         }
 
         var timeout = await WaitText(api, person, "все специалисты сейчас заняты", queued.MessageId, TimeSpan.FromSeconds(10));
@@ -71,8 +70,7 @@ public sealed class EscalationRulesTests
 
         for (var i = 0; i < 3; i++)
         {
-            time.Advance(TimeSpan.FromMinutes(2));
-            await Task.Delay(1200);
+            await bot.AdvanceAndTickAsync(time, TimeSpan.FromMinutes(2));
         }
 
         Assert.Single(api.BotMessages(person), m => m.Display?.Contains("все специалисты сейчас заняты", StringComparison.Ordinal) == true);
@@ -102,7 +100,7 @@ public sealed class EscalationRulesTests
             await WaitText(api, intruder, "Такой команды я не знаю", before);
         }
 
-        await Task.Delay(500);
+        await bot.WaitIdleAsync();
         foreach (var text in Texts(api, intruder))
         {
             Assert.DoesNotContain(secret, text);

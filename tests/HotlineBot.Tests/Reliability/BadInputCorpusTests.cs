@@ -59,8 +59,7 @@ public sealed class BadInputCorpusTests
         api.SendToGroup(Group, Other, "привет всем");
         var groupReply = await api.WaitForBotMessageAsync(Group, Has(PrivateOnlyRu));
         api.ChannelPost(Channel, "новость канала");
-        await api.WaitUntilAsync(() => api.PendingUpdates == 0);
-        await Task.Delay(1500);
+        await bot.WaitIdleAsync();
         Assert.Single(api.BotMessages(Group));
         Assert.Equal(groupReply.MessageId, api.BotMessages(Group)[0].MessageId);
         Assert.Empty(api.BotMessages(Channel));

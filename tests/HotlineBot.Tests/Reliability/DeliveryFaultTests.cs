@@ -46,7 +46,7 @@ public sealed class DeliveryFaultTests
             await api.WaitUntilAsync(() => api.BotMessages(chat).Count(m => m.MessageId > marks[chat]) >= Expected.Length, TimeSpan.FromSeconds(30));
         }
 
-        await Task.Delay(1500);
+        await bot.WaitIdleAsync(TimeSpan.FromSeconds(60));
         foreach (var chat in marks.Keys)
         {
             var texts = api.BotMessages(chat).Where(m => m.MessageId > marks[chat]).Select(m => m.Text ?? "").ToList();
@@ -126,7 +126,7 @@ public sealed class DeliveryFaultTests
         api.SendText(person, "/help");
         await api.WaitUntilAsync(() => api.Requests.Skip(since).Any(r => r.ChatId == person && r.StatusCode == 403));
         await api.WaitUntilAsync(() => store.Find(person)?.Unreachable == true);
-        await Task.Delay(2000);
+        await bot.WaitIdleAsync();
         Assert.Single(api.Requests.Skip(since), r => r.Method == "sendMessage" && r.ChatId == person);
         Assert.True(store.Find(person)!.Unreachable);
     }
@@ -153,7 +153,7 @@ public sealed class DeliveryFaultTests
         });
         bot.Services.GetRequiredService<InboxProcessor>().Signal();
         await api.WaitForBotMessageAsync(person, m => m.Text!.Contains(UnknownRu), afterMessageId: mark);
-        await Task.Delay(2500);
+        await bot.WaitIdleAsync();
         Assert.Single(api.BotMessages(person), m => m.MessageId > mark);
         Assert.Equal(0, inbox.Count());
 
@@ -163,7 +163,7 @@ public sealed class DeliveryFaultTests
         await api.WaitUntilAsync(() => api.BotMessages(person).Count(m => m.MessageId > mark) == 2);
         var offset = bot.Services.GetRequiredService<IMetaStore>().Read(MetaStore.PollingOffset);
         Assert.True(offset > sent.UpdateId, $"offset {offset} not past update {sent.UpdateId}");
-        await Task.Delay(1500);
+        await bot.WaitIdleAsync();
         Assert.Equal(2, api.BotMessages(person).Count(m => m.MessageId > mark));
     }
 }
