@@ -73,8 +73,7 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
             : screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id));
         rows.Add([back, onward]);
         rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]);
-        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))]);
-        rows.Add(screens.HideRow(language));
+        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)), .. screens.HideRow(language)]);
         var progress = screens.Text(UiKeys.QuestionnaireProgress, language, ("n", index), ("total", all.Count));
         turn.Show(person.Id, edit, progress + "\n\n" + screens.Fill(question.Text.For(language), language), rows);
     }
