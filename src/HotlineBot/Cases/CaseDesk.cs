@@ -334,7 +334,7 @@ public sealed class CaseDesk(
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id, ReportTo = workerId });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
         }
         else
         {

@@ -66,7 +66,7 @@ public sealed class EscalationJourneyTests
         await api.WaitUntilAsync(() => api.RequestsFor("copyMessage").Any(r => r.ChatId == winner && r.Ok));
         api.SendPhoto(winner);
         await api.WaitUntilAsync(() => api.RequestsFor("copyMessage").Any(r => r.ChatId == Person && r.Ok));
-        Assert.Contains(api.BotMessages(Person), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage");
+        Assert.Contains(api.BotMessages(Person), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage" && m.Buttons.Any(b => b.CallbackData == "a:hide"));
         Assert.Contains(api.BotMessages(winner), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage");
 
         // A note stays with the staff.
