@@ -82,7 +82,7 @@ public static class Program
     private static int CheckDialogs(string? directory)
     {
         var path = directory ?? DialogsPath();
-        var (set, problems) = DialogCatalog.Load(path);
+        var (set, problems) = DialogCatalog.Load(path, ConfiguredNumbers());
         foreach (var problem in problems)
         {
             Console.Error.WriteLine(problem);
@@ -178,6 +178,13 @@ public static class Program
         host.Services.GetRequiredService<HotlineDatabase>().BackupTo(output);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backup of {path} written to {output}"));
         return 0;
+    }
+
+    /// <summary>The numbers {number:KEY} may name, from the same configuration the bot starts with.</summary>
+    private static List<string> ConfiguredNumbers()
+    {
+        using var host = HotlineHost.CreateBuilder([], HostMode.Terminal).Build();
+        return host.Services.GetRequiredService<IOptions<HotlineOptions>>().Value.Numbers.Select(n => n.Number).ToList();
     }
 
     private static string DialogsPath()

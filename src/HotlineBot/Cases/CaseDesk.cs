@@ -72,7 +72,7 @@ public sealed class CaseDesk(
                 [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
-                turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", _hotline.WorkingHours)), caseId: @case.Id);
+                turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
             }
         }
 
@@ -418,11 +418,12 @@ public sealed class CaseDesk(
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, CaseId = @case.Id, ReportTo = workerId });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
         }
         else
         {
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", CaseId = @case.Id, ReportTo = workerId });
+            // Safe exit under every worker message too: the person may need to hide the chat right after reading it.
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
         }
     }
 

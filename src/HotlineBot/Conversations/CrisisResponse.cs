@@ -160,11 +160,9 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
     private void Reply(Person person, Case @case, Language? language, string key, Turn turn)
     {
         var buttonsLanguage = language ?? @case.Language;
-        turn.Send(person.Id, screens.Text(key, language, ("number", @case.Id), ("hours", Hours())),
+        turn.Send(person.Id, screens.Text(key, language, ("number", @case.Id), ("hours", screens.HoursText(buttonsLanguage))),
             screens.CaseRows(buttonsLanguage), OutboundPriority.Crisis, caseId: @case.Id);
     }
-
-    private string Hours() => _hotline.WorkingHours.ToString();
 
     private IReadOnlyList<IReadOnlyList<OutButton>> QuestionButtons(Language language) =>
     [

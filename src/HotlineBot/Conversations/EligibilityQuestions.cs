@@ -5,9 +5,16 @@ namespace HotlineBot.Conversations;
 /// <summary>
 /// The short, skippable questionnaire: one question per screen, edited in place, then the benefits and services
 /// the answers may point to (rules from dialogs/eligibility.yaml) and a way to a specialist.
+/// A multi-select question ticks options on and off (✅/▫) in the same message until "Done".
+/// The answers live only while the questionnaire runs: they are forgotten when it ends, however it ends.
 /// </summary>
 public sealed class EligibilityQuestions(ScreenRenderer screens)
 {
+    /// <summary>Results are sent in pieces of about this size, so a long set never hits Telegram's 4,096.</summary>
+    private const int ResultPiece = 3500;
+    private const string Ticked = "✅ ";
+    private const string Unticked = "▫ ";
+
     private Questionnaire Questionnaire => screens.Dialogs.Questionnaire;
 
     public Question? Current(Person person) => Questionnaire.Find(person.QuestionId ?? string.Empty);
@@ -30,26 +37,85 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
         return true;
     }
 
+    /// <summary>
+    /// Nothing the person answered (the safety question above all) outlives the questionnaire: called after every
+    /// update, it forgets the answers once the person is no longer answering (results shown, menu, a case, /cancel).
+    /// </summary>
+    public static void ForgetOutsideQuestionnaire(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.State != ConversationState.Answering && person.Answers.Count > 0)
+        {
+            person.Answers.Clear();
+        }
+    }
+
     public void Ask(Person person, Question question, int? edit, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(question);
         var language = person.Language!.Value;
         person.QuestionId = question.Id;
         var all = Questionnaire.Questions;
         var index = all.ToList().IndexOf(question) + 1;
-        var rows = question.Options.Select(o => (IReadOnlyList<OutButton>)[new OutButton(o.Label.For(language), CallbackData.Answer(question.Id, o.Value))]).ToList();
-        rows.Add([screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id)), screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))]);
+        var picked = QuestionAnswers.Values(person.Answers.GetValueOrDefault(question.Id));
+        var options = question.Options.Select(o => new OutButton(
+            question.Multi ? (picked.Contains(o.Value) ? Ticked : Unticked) + o.Label.For(language) : o.Label.For(language),
+            CallbackData.Answer(question.Id, o.Value)));
+        var rows = ScreenRenderer.Pack(options);
+
+        // Back from the first question is back to the menu; a multi-select question ends with "Done", a single one is skipped.
+        var back = Questionnaire.Before(question.Id) is null
+            ? screens.Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Menu))
+            : screens.Button(UiKeys.ButtonBack, language, CallbackData.Answer(question.Id, EligibilityControls.Back));
+        var onward = question.Multi
+            ? screens.Button(UiKeys.ButtonDone, language, CallbackData.Answer(question.Id, EligibilityControls.Done))
+            : screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id));
+        rows.Add([back, onward]);
+        rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]);
+        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)), .. screens.HideRow(language)]);
         var progress = screens.Text(UiKeys.QuestionnaireProgress, language, ("n", index), ("total", all.Count));
-        turn.Show(person.Id, edit, progress + "\n\n" + question.Text.For(language), rows);
+        turn.Show(person.Id, edit, progress + "\n\n" + screens.Fill(question.Text.For(language), language), rows);
     }
 
-    /// <summary>Records an answer ("-" skips) and asks the next question, or shows what may apply.</summary>
+    /// <summary>
+    /// One press on a question's keyboard: an option (answers a single question, ticks or unticks in a multi-select one),
+    /// skip, done or back. Then the next question, the same one again, or what may apply.
+    /// </summary>
     public void Answer(Person person, string questionId, string value, int? edit, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (value != "-")
+        if (Questionnaire.Find(questionId) is not { } question)
         {
-            person.Answers[questionId] = value;
+            return;
+        }
+
+        switch (value)
+        {
+            case EligibilityControls.Back:
+                Ask(person, Questionnaire.Before(questionId) ?? question, edit, turn);
+                return;
+            case EligibilityControls.Skip:
+                person.Answers.Remove(questionId);
+                break;
+            case EligibilityControls.Done:
+                break;
+            default:
+                if (question.Options.FirstOrDefault(o => o.Value == value) is not { } option)
+                {
+                    Ask(person, question, edit, turn);
+                    return;
+                }
+
+                if (question.Multi)
+                {
+                    Toggle(person, question, option);
+                    Ask(person, question, edit, turn);
+                    return;
+                }
+
+                person.Answers[questionId] = value;
+                break;
         }
 
         if (Questionnaire.After(questionId) is { } next)
@@ -58,13 +124,72 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
             return;
         }
 
+        ShowResults(person, edit, turn);
+    }
+
+    private static void Toggle(Person person, Question question, QuestionOption option)
+    {
+        var picked = QuestionAnswers.Values(person.Answers.GetValueOrDefault(question.Id)).ToList();
+        if (!picked.Remove(option.Value))
+        {
+            // "None of these" and a real option cannot both be true.
+            picked.RemoveAll(v => option.Exclusive || question.Options.Any(o => o.Value == v && o.Exclusive));
+            picked.Add(option.Value);
+        }
+
+        var ordered = question.Options.Select(o => o.Value).Where(picked.Contains).ToList();
+        if (ordered.Count == 0)
+        {
+            person.Answers.Remove(question.Id);
+        }
+        else
+        {
+            person.Answers[question.Id] = QuestionAnswers.Join(ordered);
+        }
+    }
+
+    private void ShowResults(Person person, int? edit, Turn turn)
+    {
         person.QuestionId = null;
         var language = person.Language!.Value;
         var matches = Questionnaire.Evaluate(person.Answers);
-        var body = matches.Count == 0
-            ? Questionnaire.Fallback.For(language)
-            : string.Join("\n\n", matches.Select(m => m.Text.For(language)));
+        person.Answers.Clear();
         new ConversationMachine(person).TryFire(ConversationTrigger.Browse);
-        turn.Show(person.Id, edit, screens.Fill(screens.Text(UiKeys.QuestionnaireResults, language) + "\n\n" + body, language), screens.WayOut(language));
+
+        var parts = matches.Count == 0
+            ? [Questionnaire.Fallback.For(language)]
+            : matches.Select(m => m.Text.For(language)).ToList();
+        var pieces = new List<string> { screens.Text(UiKeys.QuestionnaireResults, language) };
+        foreach (var part in parts.Select(p => screens.Fill(p, language)))
+        {
+            if (pieces[^1].Length + part.Length + 2 > ResultPiece)
+            {
+                pieces.Add(part);
+            }
+            else
+            {
+                pieces[^1] += "\n\n" + part;
+            }
+        }
+
+        IReadOnlyList<IReadOnlyList<OutButton>> buttons =
+        [
+            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
+            [screens.Button(UiKeys.ButtonNumbers, language, CallbackData.Action(DialogActions.Numbers))],
+            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+            screens.HideRow(language),
+        ];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var last = i == pieces.Count - 1;
+            if (i == 0)
+            {
+                turn.Show(person.Id, edit, pieces[i], last ? buttons : null);
+            }
+            else
+            {
+                turn.Send(person.Id, pieces[i], last ? buttons : null);
+            }
+        }
     }
 }

@@ -17,6 +17,11 @@ public sealed class Person
     public List<string> Trail { get; set; } = [];
     public Dictionary<string, string> Answers { get; set; } = [];
     public string? QuestionId { get; set; }
+    /// <summary>
+    /// Words written outside a case, kept only until the person answers "pass them to a specialist?": yes opens a case
+    /// with them already written, anything else forgets them.
+    /// </summary>
+    public string? PendingWords { get; set; }
     public List<string> Topics { get; set; } = [];
     public int? ActiveCaseId { get; set; }
     public int? LastCaseId { get; set; }

@@ -47,6 +47,7 @@ public sealed class PersonConversation(
             ? Dialogs.Crisis.Assess(inbound.Text ?? inbound.Media?.Caption)
             : CrisisAssessment.None;
 
+        var pendingBefore = person.PendingWords;
         if (crisis.Level == CrisisLevel.Clear)
         {
             crisisResponse.OnClear(person, inbound, crisis, turn);
@@ -70,7 +71,18 @@ public sealed class PersonConversation(
             }
         }
 
+        ForgetUnlessJustOffered(person, pendingBefore);
+        EligibilityQuestions.ForgetOutsideQuestionnaire(person);
         people.Save(person);
+    }
+
+    /// <summary>Words offered to a specialist are kept for one answer only: whatever the person does next, they are forgotten unless new words were just offered.</summary>
+    private static void ForgetUnlessJustOffered(Person person, string? pendingBefore)
+    {
+        if (ReferenceEquals(person.PendingWords, pendingBefore))
+        {
+            person.PendingWords = null;
+        }
     }
 
     private static bool AsksToHide(Inbound inbound) => inbound.Kind == InboundKind.Button
@@ -153,7 +165,7 @@ public sealed class PersonConversation(
             buttons = [[buttons[0][1], buttons[0][0]]];
         }
 
-        turn.Show(person.Id, editMessageId, screens.Text(UiKeys.LanguagePrompt, suggested), buttons);
+        turn.Show(person.Id, editMessageId, screens.Text(UiKeys.LanguagePrompt, suggested), [.. buttons, screens.HideRow(suggested)]);
     }
 
     private void ShowHelp(Person person, Inbound inbound, Turn turn)
@@ -264,6 +276,9 @@ public sealed class PersonConversation(
                 break;
             case DialogActions.Hide:
                 privacy.Hide(person, LanguageOf(person, inbound), turn);
+                break;
+            case DialogActions.PassWords:
+                PassWords(person, inbound, edit, turn);
                 break;
             case DialogActions.CallBack:
                 if (!privacy.AskForPhone(person, LanguageOf(person, inbound), turn))
@@ -390,9 +405,63 @@ public sealed class PersonConversation(
                 OpenCase(person, inbound, turn);
                 break;
             default:
-                Reply(person, inbound, UiKeys.FreeTextInMenu, turn);
+                OfferToPass(person, inbound, turn);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Free text outside a case: a greeting gets a hello and the menu; anything else is offered to a specialist,
+    /// words kept, so the person never has to type them again. (Crisis words never get here: they were matched first.)
+    /// </summary>
+    private void OfferToPass(Person person, Inbound inbound, Turn turn)
+    {
+        var language = LanguageOf(person, inbound);
+        if (person.Language is not null && IsGreeting(inbound.Text))
+        {
+            ShowNode(person, Dialogs.Root, null, turn, resetTrail: true, lead: screens.Text(UiKeys.GreetingReply, language));
+            return;
+        }
+
+        person.PendingWords = inbound.Text;
+        turn.Send(person.Id, screens.Text(UiKeys.FreeTextInMenu, language),
+        [
+            [screens.Button(UiKeys.ButtonPassWords, language, CallbackData.Action(DialogActions.PassWords))],
+            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+            screens.HideRow(language),
+        ]);
+    }
+
+    /// <summary>A message that is only a greeting, in either language (greeting.words in ui.yaml), folded like crisis words.</summary>
+    private bool IsGreeting(string? text)
+    {
+        var folded = TextNormalizer.Normalize(text).Trim();
+        return folded.Length > 0 && new[] { Language.Kk, Language.Ru }
+            .SelectMany(l => Dialogs.Ui.Get(UiKeys.GreetingWords, l).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Any(g => TextNormalizer.Normalize(g).Trim() == folded);
+    }
+
+    /// <summary>Yes to "pass my words on": a case opens with the words the person already wrote as its first message.</summary>
+    private void PassWords(Person person, Inbound inbound, int? edit, Turn turn)
+    {
+        if (person.PendingWords is not { } words)
+        {
+            // The offer is old (the words were forgotten): ask for them the usual way.
+            Escalate(person, edit, turn);
+            return;
+        }
+
+        person.PendingWords = null;
+        var written = inbound with { Kind = InboundKind.Text, Text = words, ButtonData = null, CallbackId = null };
+        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true })
+        {
+            AddToCase(person, written, turn);
+            return;
+        }
+
+        new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
+        person.RememberTopic("specialist");
+        OpenCase(person, written, turn);
     }
 
     private void OnMedia(Person person, Inbound inbound, Turn turn)

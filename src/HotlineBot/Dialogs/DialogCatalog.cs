@@ -5,10 +5,11 @@ namespace HotlineBot.Dialogs;
 /// <summary>Loads and checks a dialogs folder: either a whole, valid set or the list of what is wrong. Never half a set.</summary>
 public static class DialogCatalog
 {
-    public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory)
+    /// <param name="numbers">The configured numbers (Hotline:Numbers); when given, {number:KEY} is checked against them.</param>
+    public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory, IReadOnlyCollection<string>? numbers = null)
     {
         var source = DialogYamlReader.ReadDirectory(directory);
-        var problems = DialogChecker.Check(source);
+        var problems = DialogChecker.Check(source, numbers);
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -24,9 +25,9 @@ public static class DialogCatalog
     }
 
     /// <summary>Loads or throws one exception whose message lists every problem with file and line.</summary>
-    public static DialogSet LoadOrThrow(string directory)
+    public static DialogSet LoadOrThrow(string directory, IReadOnlyCollection<string>? numbers = null)
     {
-        var (set, problems) = Load(directory);
+        var (set, problems) = Load(directory, numbers);
         return set ?? throw new DialogLoadException(problems);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HotlineBot.Conversations;
 
 namespace HotlineBot.Dialogs;
@@ -6,12 +7,13 @@ namespace HotlineBot.Dialogs;
 /// Everything that would make the bot show a person a broken screen is found here, before the bot starts:
 /// missing languages, buttons leading nowhere, unreachable screens, duplicate ids, texts or button data over Telegram's limits.
 /// </summary>
-internal static class DialogChecker
+internal static partial class DialogChecker
 {
     public const int MaxTextLength = 4096;
     public const int MaxLabelLength = 64;
 
-    public static List<DialogProblem> Check(DialogSource source)
+    /// <param name="numbers">The numbers configured in Hotline:Numbers; when given, every {number:KEY} must name one of them.</param>
+    public static List<DialogProblem> Check(DialogSource source, IReadOnlyCollection<string>? numbers = null)
     {
         var problems = new List<DialogProblem>(source.Problems);
         var nodes = new Dictionary<string, DialogNode>(StringComparer.Ordinal);
@@ -33,8 +35,47 @@ internal static class DialogChecker
         CheckStrings(source, problems);
         CheckQuestionnaire(source, problems);
         CheckQuickReplies(source, problems);
+        if (numbers is not null)
+        {
+            CheckNumberKeys(source, numbers, problems);
+        }
+
         return problems;
     }
+
+    /// <summary>
+    /// {number:KEY} is filled from Hotline:Numbers when a screen is shown; a key nobody configured would show a person
+    /// a blank where a phone number should be, so it is caught here with the file and line of the text.
+    /// </summary>
+    private static void CheckNumberKeys(DialogSource source, IReadOnlyCollection<string> numbers, List<DialogProblem> problems)
+    {
+        IEnumerable<(LocalizedText Text, SourceLocation Where)> texts =
+        [
+            .. source.Nodes.Select(n => (n.Text, n.Where)),
+            .. source.Strings.Values.Select(s => (s.Text, s.Where)),
+            .. source.Questions.Select(q => (q.Text, q.Where)),
+            .. source.Results.Select(r => (r.Text, r.Where)),
+            .. source.QuickReplies.Select(q => (q.Reply.Text, q.Where)),
+        ];
+        if (source.Fallback is { } fallback && source.FallbackWhere is { } at)
+        {
+            texts = texts.Append((fallback, at));
+        }
+
+        foreach (var (text, where) in texts)
+        {
+            foreach (var key in new[] { text.Kk, text.Ru }.OfType<string>().SelectMany(t => NumberPlaceholder().Matches(t)).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal))
+            {
+                if (!numbers.Contains(key, StringComparer.Ordinal))
+                {
+                    problems.Add(new(where, $"{{number:{key}}} names a number that Hotline:Numbers does not have (configured: {string.Join(", ", numbers)})"));
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{number:([^}]*)\}")]
+    internal static partial Regex NumberPlaceholder();
 
     private static void CheckNode(DialogNode node, Dictionary<string, DialogNode> nodes, List<DialogProblem> problems)
     {
@@ -135,6 +176,11 @@ internal static class DialogChecker
             if (question.Options.Count == 0)
             {
                 problems.Add(new(question.Where, $"question '{question.Id}' has no options"));
+            }
+
+            foreach (var option in question.Options.Where(o => QuestionAnswers.Values(o.Value).Count != 1 || o.Value.Length == 0 || o.Value is EligibilityControls.Skip or EligibilityControls.Done or EligibilityControls.Back || o.Value.Contains(':', StringComparison.Ordinal)))
+            {
+                problems.Add(new(question.Where, $"question '{question.Id}' has option value '{option.Value}': a value must be non-empty, without ',' or ':', and not '-', '+' or '<' (the skip, done and back buttons)"));
             }
 
             foreach (var option in question.Options)

@@ -25,6 +25,8 @@ public static class DialogActions
     public const string Hide = "hide";
     /// <summary>Ask for a call back (phone shared with consent); offered under case messages, not for content files.</summary>
     public const string CallBack = "callback";
+    /// <summary>Yes to "shall I pass your words to a specialist?": a case opens with the words already written; not for content files.</summary>
+    public const string PassWords = "pass";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {

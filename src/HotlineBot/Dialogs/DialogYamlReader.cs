@@ -153,11 +153,11 @@ internal static class DialogYamlReader
                 {
                     foreach (var option in Sequence(list, "options").OfType<YamlMappingNode>())
                     {
-                        options.Add(new QuestionOption(Scalar(option, "value") ?? string.Empty, Localized(option)));
+                        options.Add(new QuestionOption(Scalar(option, "value") ?? string.Empty, Localized(option), Flag(option, "exclusive")));
                     }
                 }
 
-                source.Questions.Add(new Question(Scalar(item, "id") ?? string.Empty, Text(item, "text"), options, Where(item)));
+                source.Questions.Add(new Question(Scalar(item, "id") ?? string.Empty, Text(item, "text"), options, Where(item), Flag(item, "multi")));
             }
         }
 
@@ -237,6 +237,10 @@ internal static class DialogYamlReader
 
         private static string? Scalar(YamlMappingNode map, string key) =>
             Child(map, key) is YamlScalarNode s && !string.IsNullOrEmpty(s.Value) ? s.Value : null;
+
+        /// <summary>A yes/no switch such as <c>multi: true</c>; anything but "true" (or absent) is off.</summary>
+        private static bool Flag(YamlMappingNode map, string key) =>
+            string.Equals(Scalar(map, key), "true", StringComparison.OrdinalIgnoreCase);
 
         private static LocalizedText Localized(YamlMappingNode map) => new(Trimmed(Scalar(map, "kk")), Trimmed(Scalar(map, "ru")));
 

@@ -121,6 +121,13 @@ public static class UiKeys
     public const string CommandLanguage = "command.language";
     public const string CommandHelp = "command.help";
     public const string CommandCancel = "command.cancel";
+    public const string ButtonPassWords = "button.pass.words";
+    public const string ButtonDone = "button.done";
+    public const string ButtonNumbers = "button.numbers";
+    public const string GreetingWords = "greeting.words";
+    public const string GreetingReply = "greeting.reply";
+    public const string HoursFormat = "hours.format";
+    public const string WeekdayNames = "weekday.names";
 
     /// <summary>Strings whose key starts with this are the outcome categories a worker picks when closing a case.</summary>
     public const string OutcomePrefix = "outcome.";

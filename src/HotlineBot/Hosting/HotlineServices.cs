@@ -20,7 +20,9 @@ public static class HotlineServices
         services.AddOptions<HotlineOptions>().Bind(configuration.GetSection(HotlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
         services.AddHotlineStorage();
-        services.AddSingleton(sp => DialogCatalog.LoadOrThrow(sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path));
+        services.AddSingleton(sp => DialogCatalog.LoadOrThrow(
+            sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path,
+            sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Numbers.Select(n => n.Number).ToList()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<WorkerAlerts>();

@@ -45,7 +45,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
                 var edited = await bot.EditMessageText(o.ChatId, id, Clip(o.Text), replyMarkup: Inline(o), cancellationToken: ct).ConfigureAwait(false);
                 return edited.MessageId;
             case OutboundKind.Copy:
-                var copy = await bot.CopyMessage(o.ChatId, o.CopyFromChatId!.Value, o.CopyMessageId!.Value, cancellationToken: ct).ConfigureAwait(false);
+                var copy = await bot.CopyMessage(o.ChatId, o.CopyFromChatId!.Value, o.CopyMessageId!.Value, replyMarkup: Inline(o), cancellationToken: ct).ConfigureAwait(false);
                 return copy.Id;
             case OutboundKind.Document:
                 using (var stream = new MemoryStream(o.FileContent ?? []))

@@ -98,7 +98,7 @@ public sealed class SafeExitTests
         await using var bot = await BotHost.StartAsync(api);
         await ReachMenuAsync(api, person);
         api.SendText(person, "просто текст");
-        await WaitText(api, person, "Я автоматический справочник");
+        await WaitText(api, person, "Я не могу ответить на это сам");
 
         // A menu screen carries the button too.
         Assert.Contains(api.BotMessages(person), m => m.Buttons.Any(b => b.CallbackData == "a:hide" && b.Text.Contains("Скрыть чат", StringComparison.Ordinal)));

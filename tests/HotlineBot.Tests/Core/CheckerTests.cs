@@ -51,7 +51,7 @@ public sealed class CheckerTests
         Assert.Empty(problems);
         Assert.NotNull(set);
         Assert.True(set.Crisis.Count > 100);
-        Assert.Equal(7, set.Questionnaire.Questions.Count);
+        Assert.Equal(9, set.Questionnaire.Questions.Count);
     }
 
     [Fact]
@@ -293,5 +293,64 @@ public sealed class CheckerTests
         Assert.Contains(problems, p => p.Where.Line == 6 && p.Message.Contains("'nowhere'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Where.Line == 2 && p.Message.Contains("cannot be reached", StringComparison.Ordinal));
         Assert.Throws<DialogLoadException>(() => DialogCatalog.LoadOrThrow(dir.Path));
+    }
+
+    private static readonly string[] Configured = ["112", "102", "103", "111", "150", "1414"];
+
+    [Fact]
+    public void The_real_dialogs_name_only_configured_numbers() =>
+        Assert.Empty(DialogCatalog.Load(CoreHarness.DialogsPath, Configured).Problems);
+
+    [Fact]
+    public void A_number_placeholder_naming_an_unconfigured_number_is_reported_with_file_and_line()
+    {
+        const string yaml = """
+            nodes:
+              - id: extra.number
+                deeplink: extra_number
+                text:
+                  kk: "Қоңырау шалыңыз: {number:1414}"
+                  ru: "Позвоните: {number:1515}"
+            """;
+        using var dir = CopyOfDialogs();
+        File.WriteAllText(dir.File(Broken), yaml);
+        var (set, problems) = DialogCatalog.Load(dir.Path, Configured);
+        Assert.Null(set);
+        var problem = Assert.Single(problems);
+        Assert.EndsWith(Broken, problem.Where.File, StringComparison.Ordinal);
+        Assert.Equal(LineOf(yaml, "id: extra.number"), problem.Where.Line);
+        Assert.Contains("{number:1515}", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("1414", problem.Message, StringComparison.Ordinal);
+
+        // Without the configuration (a folder checked on its own) the key cannot be judged, so it is not refused.
+        Assert.Empty(DialogCatalog.Load(dir.Path).Problems);
+    }
+
+    [Fact]
+    public void The_number_placeholder_is_filled_with_the_configured_number()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(6100);
+        bot.Press(6100, "n:benefits.apply");
+        var text = bot.TextTo(6100);
+        Assert.Contains("позвоните по номеру 1414 — это бесплатно", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{number", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_option_value_that_would_clash_with_the_questionnaires_own_buttons_is_reported()
+    {
+        const string yaml = """
+            questions:
+              - id: extra_q
+                text:
+                  kk: "Сұрақ"
+                  ru: "Вопрос"
+                options:
+                  - value: "+"
+                    kk: "Иә"
+                    ru: "Да"
+            """;
+        LoadWithExtraFile(yaml, "id: extra_q", "not '-', '+' or '<'");
     }
 }

@@ -39,6 +39,6 @@ public sealed class ConsoleChatTests
 
         await chat.RunAsync(input, output);
 
-        Assert.Contains("Я автоматический справочник", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Я не могу ответить на это сам", output.ToString(), StringComparison.Ordinal);
     }
 }

@@ -131,19 +131,22 @@ public sealed partial class ContentTests
         var dialogs = Load();
         foreach (var language in new[] { Language.Kk, Language.Ru })
         {
-            var text = string.Join("\n", new[] { "benefits.special.1", "benefits.special.2", "benefits.special.3" }.Select(id => dialogs.Nodes[id].Text.For(language)));
+            var text = string.Join("\n", Enumerable.Range(1, 5).Select(i => dialogs.Nodes[$"benefits.special.{i}"].Text.For(language)));
             Assert.Equal(Enumerable.Range(1, 13), Numbered(text));
         }
 
-        Assert.Contains("Лица с инвалидностью I, II и III групп", dialogs.Nodes["benefits.special.2"].Text.Ru, StringComparison.Ordinal);
-        Assert.Contains("17", dialogs.Nodes["benefits.special.3"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("Лица с инвалидностью I, II и III групп", dialogs.Nodes["benefits.special.3"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("1988–1989", dialogs.Nodes["benefits.special.3"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("23 лет", dialogs.Nodes["benefits.special.4"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("17", dialogs.Nodes["benefits.special.5"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("«Лётчик-космонавт Казахстана»", dialogs.Nodes["benefits.special.2"].Text.Ru, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("ЦОН")]
     [InlineData("egov.kz")]
     [InlineData("eGov Mobile")]
-    [InlineData("1414")]
+    [InlineData("{number:1414}")]
     [InlineData("В 2016 году ГЦВП вошёл в Государственную корпорацию «Правительство для граждан»")]
     [InlineData("Государственный центр по выплате пенсий (ГЦВП)")]
     public void Benefits_apply_says_where_to_apply_today(string fact) =>
@@ -155,7 +158,7 @@ public sealed partial class ContentTests
         var kk = Load().Nodes["benefits.apply"].Text.Kk!;
         Assert.Contains("ХҚО", kk, StringComparison.Ordinal);
         Assert.Contains("egov.kz", kk, StringComparison.Ordinal);
-        Assert.Contains("1414", kk, StringComparison.Ordinal);
+        Assert.Contains("{number:1414}", kk, StringComparison.Ordinal);
         Assert.Contains("2016", kk, StringComparison.Ordinal);
     }
 
@@ -182,8 +185,8 @@ public sealed partial class ContentTests
         var eligible = Load().Nodes["eligible"];
         Assert.Equal(Enumerable.Range(1, 11), Numbered(eligible.Text.Ru!));
         Assert.Equal(Enumerable.Range(1, 11), Numbered(eligible.Text.Kk!));
-        Assert.Contains("Пожилые люди старше 70 лет", eligible.Text.Ru, StringComparison.Ordinal);
-        Assert.Contains("Лица, пострадавшие от насилия", eligible.Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("Пожилым людям старше 70 лет", eligible.Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("Лицам, пострадавшим от насилия", eligible.Text.Ru, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,5 +211,165 @@ public sealed partial class ContentTests
         Assert.DoesNotContain("теңге", all, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("₸", all, StringComparison.Ordinal);
         Assert.DoesNotContain("МРП", all, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every sentence a person can be shown, raw (placeholders unfilled), with where it comes from.</summary>
+    private static IEnumerable<(string Where, string Text)> AllPersonTexts(DialogSet dialogs)
+    {
+        foreach (var language in new[] { Language.Kk, Language.Ru })
+        {
+            foreach (var node in dialogs.Nodes.Values)
+            {
+                yield return ($"node '{node.Id}' ({language.Code()})", node.Text.For(language));
+                foreach (var button in node.Buttons)
+                {
+                    yield return ($"a button of '{node.Id}' ({language.Code()})", button.Label.For(language));
+                }
+            }
+
+            foreach (var question in dialogs.Questionnaire.Questions)
+            {
+                yield return ($"question '{question.Id}' ({language.Code()})", question.Text.For(language));
+                foreach (var option in question.Options)
+                {
+                    yield return ($"option '{question.Id}.{option.Value}' ({language.Code()})", option.Label.For(language));
+                }
+            }
+
+            foreach (var result in dialogs.Questionnaire.Results)
+            {
+                yield return ($"result '{result.Id}' ({language.Code()})", result.Text.For(language));
+            }
+
+            yield return ($"the questionnaire fallback ({language.Code()})", dialogs.Questionnaire.Fallback.For(language));
+            foreach (var (key, text) in dialogs.Ui.Strings.Where(s => !s.Key.StartsWith("worker.", StringComparison.Ordinal)))
+            {
+                yield return ($"string '{key}' ({language.Code()})", text.For(language));
+            }
+
+            foreach (var reply in dialogs.QuickReplies)
+            {
+                yield return ($"quick reply '{reply.Id}' ({language.Code()})", reply.Text.For(language));
+            }
+        }
+    }
+
+    [Fact]
+    public void No_screen_or_sentence_speaks_of_the_source()
+    {
+        foreach (var (where, text) in AllPersonTexts(Load()))
+        {
+            foreach (var word in new[] { "источник", "дереккөз" })
+            {
+                Assert.False(text.Contains(word, StringComparison.OrdinalIgnoreCase), $"{where} says «{word}»: {text}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("госпособие")]
+    [InlineData("соцпомощь")]
+    [InlineData("Летчик")]
+    [InlineData("Болдырылмады")]
+    [InlineData("өз жолын табады")]
+    [InlineData("Выплата сегодня")]
+    [InlineData("Назначают ли это пособие сейчас")]
+    [InlineData("категория ")]
+    [InlineData("-санат")]
+    [InlineData("с подростками")]
+    public void The_wording_defects_of_issue_19_are_gone(string defect)
+    {
+        foreach (var (where, text) in AllPersonTexts(Load()))
+        {
+            Assert.False(text.Contains(defect, StringComparison.OrdinalIgnoreCase), $"{where} still says «{defect}»: {text}");
+        }
+    }
+
+    [Fact]
+    public void Numbers_appear_in_content_only_through_placeholders()
+    {
+        foreach (var (where, text) in AllPersonTexts(Load()))
+        {
+            var bare = DialogChecker.NumberPlaceholder().Replace(text, string.Empty);
+            var literal = LiteralNumber().Match(bare);
+            Assert.False(literal.Success, $"{where} types the number {literal.Value} instead of {{number:{literal.Value}}}: {text}");
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d.–-])(1414|111|112|150|102|103)(?![\d.–-])")]
+    private static partial Regex LiteralNumber();
+
+    /// <summary>Every screen, result and the fallback tells the person where to go next: one line starting with 👉.</summary>
+    [Fact]
+    public void Every_screen_and_result_ends_with_a_next_step()
+    {
+        var dialogs = Load();
+        foreach (var language in new[] { Language.Kk, Language.Ru })
+        {
+            var texts = dialogs.Nodes.Values.Select(n => ($"node '{n.Id}'", n.Text.For(language)))
+                .Concat(dialogs.Questionnaire.Results.Select(r => ($"result '{r.Id}'", r.Text.For(language))))
+                .Append(("the fallback", dialogs.Questionnaire.Fallback.For(language)));
+            foreach (var (where, text) in texts)
+            {
+                var steps = text.Split('\n').Where(l => l.StartsWith("👉", StringComparison.Ordinal)).ToList();
+                Assert.True(steps.Count == 1, $"{where} ({language.Code()}) has {steps.Count} next-step lines: {text}");
+                Assert.True(NextStepPlace().IsMatch(steps[0]), $"{where} ({language.Code()}): the next step names no place to ask: {steps[0]}");
+            }
+        }
+    }
+
+    [GeneratedRegex("ЦОН|ХҚО|egov|number:|поликлиник|емхана|специалист|маман|пробаци|инспектор|сауалнама|анкет|вопрос|Жәрдемақылар|Пособия|батырма|кнопке|тақырып|тему|центр|орталығ", RegexOptions.IgnoreCase)]
+    private static partial Regex NextStepPlace();
+
+    [Fact]
+    public void Information_screens_stay_short()
+    {
+        foreach (var (id, node) in Load().Nodes)
+        {
+            foreach (var language in new[] { Language.Kk, Language.Ru })
+            {
+                var text = node.Text.For(language).Replace("{numbers}", string.Empty, StringComparison.Ordinal);
+                Assert.True(text.Length <= 750, $"node '{id}' ({language.Code()}) is {text.Length} characters; split it");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_2001_draft_is_told_as_history()
+    {
+        var dialogs = Load();
+        foreach (var id in new[] { "protection.disability", "protection.oldage" })
+        {
+            Assert.Contains("планировал", dialogs.Nodes[id].Text.Ru, StringComparison.Ordinal);
+            Assert.Contains("жоспарла", dialogs.Nodes[id].Text.Kk, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("история", dialogs.Nodes["protection"].Text.Ru, StringComparison.Ordinal);
+        Assert.Contains("гарантировало", dialogs.Nodes["protection.breadwinner"].Text.Ru, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_150_line_is_flagged_as_to_be_confirmed_after_2023()
+    {
+        using var bot = new CoreHarness();
+        foreach (var (user, lang, flag) in new[] { (Ru, "ru", "☎ 150 — национальный телефон доверия для детей и молодёжи (часы работы после 2023 года нужно уточнить)"), (Kk, "kk", "2023 жылдан кейінгі жұмыс уақытын нақтылау керек") })
+        {
+            bot.Onboard(user, lang);
+            bot.Press(user, "n:numbers", lang: lang);
+            Assert.Contains(flag, bot.TextTo(user), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_long_menu_is_grouped_two_short_buttons_a_row()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Ru, "ru");
+        var menu = bot.RepliesTo(Ru).Single();
+        Assert.True(menu.Buttons!.Count <= 9, $"the main menu has {menu.Buttons.Count} rows");
+        Assert.Contains(menu.Buttons, row => row.Count == 2);
+        Assert.All(menu.Buttons.Where(r => r.Count == 2).SelectMany(r => r), b => Assert.True(b.Label.Length <= ScreenRenderer.PairedLabelLength + 2, b.Label));
+        bot.Press(Ru, "n:services");
+        Assert.True(bot.RepliesTo(Ru).Single().Buttons!.Count <= 9);
     }
 }

@@ -81,8 +81,8 @@ public sealed class MachineTests
     }
 
     [Theory]
-    [InlineData("ru", "В этом разделе", "Виды государственных пособий (1–4)")]
-    [InlineData("kk", "Бұл бөлімде", "Мемлекеттік жәрдемақы түрлері (1–4)")]
+    [InlineData("ru", "Здесь:", "Виды государственных пособий (1–4)")]
+    [InlineData("kk", "Мұнда:", "Мемлекеттік жәрдемақы түрлері (1–4)")]
     public void A_restart_resumes_where_the_person_was(string lang, string benefits, string kinds)
     {
         using var dir = new TempDir();

@@ -32,12 +32,12 @@ public sealed class TranscriptTests
     private const string MainRu = "Это помощник телефона доверия.";
     private const string MainKk = "Бұл — сенім телефонының көмекшісі.";
     private const string BenefitsRu = "💳 Государственные пособия";
-    private const string ServicesRu = "Специальные социальные услуги в сфере здравоохранения";
-    private const string ProbationRu = "Социально-правовая помощь лицам, состоящим на учёте службы пробации";
+    private const string ServicesRu = "Специальные социальные услуги в здравоохранении";
+    private const string ProbationRu = "Помощь тем, кто на учёте службы пробации";
     private const string Stale = "Эта кнопка устарела.";
     private const string Cancelled = "Отменено. Возвращаемся в главное меню.";
     private const string EscalateRu = "Напишите специалисту своими словами";
-    private const string FreeText = "Я автоматический справочник";
+    private const string FreeText = "Я не могу ответить на это сам. Передать ваши слова специалисту?";
     private const string MediaRu = "Стикеры и другие такие сообщения бот обработать не может.";
     private const string FirstQuestion = "Сколько вам лет?";
 
@@ -90,9 +90,9 @@ public sealed class TranscriptTests
             .. OnboardRu,
             new("tap n:benefits", Has: [BenefitsRu]),
             new("tap n:benefits.special", Has: ["Что такое специальное государственное пособие"]),
-            new("tap n:benefits.special.1", Has: ["категории (1–5)"]),
-            new("tap n:benefits.special.2", Has: ["категории (6–10)"]),
-            new("/menu", Has: [MainRu], Lacks: ["категории"]),
+            new("tap n:benefits.special.1", Has: ["Кому раньше назначали специальное пособие (1–3)"]),
+            new("tap n:benefits.special.2", Has: ["Прежний список (4–5)"]),
+            new("/menu", Has: [MainRu], Lacks: ["Прежний список"]),
             new("tap a:back", Has: [MainRu]),
         ],
         ["back: Back walks the screens in reverse order"] =
@@ -114,16 +114,16 @@ public sealed class TranscriptTests
         ["cancel: in the questionnaire stops it; its old buttons are stale"] =
         [
             .. OnboardRu,
-            new("tap a:questionnaire", Has: ["Задам несколько коротких вопросов", "Вопрос 1 из 7", FirstQuestion], Buttons: ["q:age:under16", "q:age:-", "a:menu"]),
+            new("tap a:questionnaire", Has: ["Задам несколько коротких вопросов", "Вопрос 1 из 9", FirstQuestion], Buttons: ["q:age:under16", "q:age:-", "a:menu"]),
             new("/cancel", Has: [Cancelled, MainRu]),
-            new("tap q:age:age18_69", Has: [Stale], Lacks: ["Вопрос 2 из 7"]),
+            new("tap q:age:age18_69", Has: [Stale], Lacks: ["Вопрос 2 из 9"]),
         ],
         ["questionnaire: free text re-asks the current question; an out-of-turn answer is stale"] =
         [
             .. OnboardRu,
             new("tap a:questionnaire", Has: [FirstQuestion]),
-            new("tap q:age:age18_69", Has: ["Вопрос 2 из 7", "Есть ли инвалидность у вас или в вашей семье?"]),
-            new("мне 40", Has: ["Вопрос 2 из 7", "Есть ли инвалидность"]),
+            new("tap q:age:age18_69", Has: ["Вопрос 2 из 9", "Есть ли инвалидность у вас или у кого-то в семье?"]),
+            new("мне 40", Has: ["Вопрос 2 из 9", "Есть ли инвалидность"]),
             new("tap q:income:yes", Has: [Stale]),
         ],
         ["cancel: while describing a problem for a specialist opens no case"] =
@@ -131,7 +131,7 @@ public sealed class TranscriptTests
             .. OnboardRu,
             new("tap a:escalate", Has: [EscalateRu], Buttons: ["a:menu"]),
             new("/cancel", Has: [Cancelled, MainRu]),
-            new("мне нужна помощь с документами", Has: [FreeText], Buttons: ["a:escalate"], Lacks: ["Обращение №"]),
+            new("мне нужна помощь с документами", Has: [FreeText], Buttons: ["a:pass", "a:menu", "a:hide"], Lacks: ["Обращение №"]),
         ],
         ["cancel: while waiting in the queue closes the case"] =
         [
@@ -190,12 +190,34 @@ public sealed class TranscriptTests
             new("tap w:take:1", Has: [Stale], Lacks: ["секретные", "№1", "#1", "Обращение"]),
             new("tap w:close:1:consulted", Has: [Stale], Lacks: ["секретные", "#1"]),
         ],
-        ["commands: an unknown command"] = [.. OnboardRu, new("/frobnicate", Has: ["Такой команды я не знаю"], Buttons: ["a:escalate", "a:menu"])],
-        ["text: free text in the menu suggests a specialist"] =
+        ["commands: an unknown command"] = [.. OnboardRu, new("/frobnicate", Has: ["Такой команды я не знаю"], Buttons: ["a:escalate", "a:menu", "a:hide"])],
+        ["text: free text in the menu is offered to a specialist, and yes opens a case with those words"] =
         [
             .. OnboardRu,
-            new("как получить пособие на ребенка", Has: [FreeText, "Поговорить со специалистом"], Buttons: ["a:escalate", "a:menu"]),
+            new("как получить пособие на ребенка", Has: [FreeText], Buttons: ["a:pass", "a:menu", "a:hide"], Lacks: ["Обращение №"]),
+            new("tap a:pass", Has: ["Обращение №1 принято."], Buttons: ["a:cancelcase", "a:hide"], Lacks: [EscalateRu], ToStaff: true),
         ],
+        ["text: words offered to a specialist are forgotten once the person does something else"] =
+        [
+            .. OnboardRu,
+            new("мои слова", Has: [FreeText], Buttons: ["a:pass"]),
+            new("tap n:benefits", Has: [BenefitsRu]),
+            new("tap a:pass", Has: [EscalateRu], Lacks: ["Обращение №"], ToStaff: false),
+        ],
+        ["text: a greeting gets a warm hello and the menu, not the offer"] =
+        [
+            .. OnboardRu,
+            new("Привет!", Has: ["Здравствуйте! Хорошо, что вы написали", MainRu], Buttons: ["a:questionnaire", "a:escalate", "a:hide"], Lacks: [FreeText]),
+            new("добрый день", Has: [MainRu], Lacks: [FreeText]),
+        ],
+        ["text: сәлем in Kazakh gets a Kazakh hello and the menu"] =
+        [
+            new("/start", Lang: "kk"),
+            new("tap l:kk", Lang: "kk"),
+            new("Сәлем", Has: ["Жазғаныңызға қуаныштымын", MainKk], Lacks: ["Бұған өзім жауап бере алмаймын"], Lang: "kk"),
+            new("салем", Has: [MainKk], Lang: "kk"),
+        ],
+        ["language: the language prompt carries the safe exit"] = [new("/start", Has: [PromptRu], Buttons: ["l:kk", "l:ru", "a:hide"])],
         ["media: a sticker in the menu gets the media reply"] = [.. OnboardRu, new("media sticker", Has: [MediaRu], Buttons: ["a:escalate"])],
         ["media: a photo with a caption in the menu gets the media reply"] = [.. OnboardRu, new("media photo вот мой документ", Has: [MediaRu])],
         ["text: an empty message"] = [.. OnboardRu, new("   ", Has: ["Сообщение пришло пустым."])],
@@ -296,7 +318,7 @@ public sealed class TranscriptTests
         Assert.Empty(bot.Get<Cases.CaseDesk>().Queue());
 
         bot.Say(Person, "а теперь?");
-        Assert.Contains("Я автоматический справочник", bot.TextTo(Person), StringComparison.Ordinal);
+        Assert.Contains(FreeText, bot.TextTo(Person), StringComparison.Ordinal);
         Assert.Null(bot.Get<ICaseStore>().Find(2));
         Assert.DoesNotContain(bot.Last, o => CoreHarness.Staff.Contains(o.ChatId));
     }
@@ -333,5 +355,25 @@ public sealed class TranscriptTests
         {
             bot.Say(step.User, step.Do, step.Lang);
         }
+    }
+
+    [Fact]
+    public void Words_passed_to_a_specialist_are_the_first_message_of_the_case_and_reach_the_workers()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        const string words = "мне очень плохо, муж забрал деньги и документы";
+        bot.Say(Person, words);
+        Assert.Equal(words, bot.Get<IPersonStore>().Find(Person)!.PendingWords);
+
+        bot.Press(Person, "a:pass");
+
+        var @case = bot.Get<ICaseStore>().Find(1)!;
+        Assert.Equal(CaseStatus.Queued, @case.Status);
+        var first = bot.Get<ICaseStore>().Log(1).First(e => e.Kind == CaseEventKind.PersonMessage);
+        Assert.Equal(words, first.Text);
+        Assert.Contains(bot.Last, o => CoreHarness.Staff.Contains(o.ChatId) && o.Text?.Contains(words, StringComparison.Ordinal) == true);
+        Assert.Null(bot.Get<IPersonStore>().Find(Person)!.PendingWords);
+        Assert.Equal(ConversationState.WaitingForWorker, bot.Get<IPersonStore>().Find(Person)!.State);
     }
 }

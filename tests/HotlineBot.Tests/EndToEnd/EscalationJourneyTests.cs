@@ -66,7 +66,7 @@ public sealed class EscalationJourneyTests
         await api.WaitUntilAsync(() => api.RequestsFor("copyMessage").Any(r => r.ChatId == winner && r.Ok));
         api.SendPhoto(winner);
         await api.WaitUntilAsync(() => api.RequestsFor("copyMessage").Any(r => r.ChatId == Person && r.Ok));
-        Assert.Contains(api.BotMessages(Person), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage");
+        Assert.Contains(api.BotMessages(Person), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage" && m.Buttons.Any(b => b.CallbackData == "a:hide"));
         Assert.Contains(api.BotMessages(winner), m => m.Kind == MessageKind.Photo && m.Source == "copyMessage");
 
         // A note stays with the staff.
@@ -81,14 +81,17 @@ public sealed class EscalationJourneyTests
         var handed = await WaitText(api, loser, "передал(а) вам обращение #1", loserBefore);
         Assert.Contains("Мне не платят пособие третий месяц", handed.Text);
         Assert.Contains(NameOf(winner), handed.Text);
-        await WaitText(api, Person, "продолжит другой специалист", personBefore);
+        var transferred = await WaitText(api, Person, "продолжит другой специалист", personBefore);
+        Assert.DoesNotContain("(Специалист)", transferred.Text);
         await WaitText(api, winner, "Обращение #1 передано");
         Assert.DoesNotContain(Note, string.Join("\n", Texts(api, Person)));
 
         // The new holder talks and closes.
         personBefore = LastId(api, Person);
         api.SendText(loser, "Я продолжу с вами", "ru", NameOf(loser));
-        Assert.StartsWith("Специалист:", (await WaitText(api, Person, "Я продолжу с вами", personBefore)).Text);
+        var continued = await WaitText(api, Person, "Я продолжу с вами", personBefore);
+        Assert.StartsWith("Специалист:", continued.Text);
+        Assert.Contains(continued.Buttons, b => b.CallbackData == "a:hide");
 
         loserBefore = LastId(api, loser);
         api.SendText(loser, "/close", "ru", NameOf(loser));

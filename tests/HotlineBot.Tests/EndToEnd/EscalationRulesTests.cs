@@ -170,8 +170,8 @@ public sealed class EscalationRulesTests
 
         const long person = 6401;
         await OpenCaseAsync(api, person, "Вопрос в воскресенье");
-        var after = await WaitText(api, person, "нерабочее время");
-        Assert.Contains("09:00", after.Text);
+        var after = await WaitText(api, person, "Сейчас специалисты не работают");
+        Assert.Contains("понедельник–пятница, 09:00–18:00 (UTC+5)", after.Text);
         Assert.Contains("112", after.Text);
         Assert.Contains("№1", string.Join("\n", Texts(api, person)));
     }

@@ -18,7 +18,7 @@ public sealed class FoundationTests
         var prompt = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
 
         var data = prompt.Buttons.Select(b => b.CallbackData).ToList();
-        Assert.Equal(["l:kk", "l:ru"], data);
+        Assert.Equal(["l:kk", "l:ru", "a:hide"], data);
         Assert.Contains("Тілді таңдаңыз", prompt.Text);
         Assert.Contains("Выберите язык", prompt.Text);
 
@@ -43,7 +43,7 @@ public sealed class FoundationTests
             Assert.Equal(prompt.MessageId, menu.MessageId);
             Assert.True(menu.Edited);
             Assert.Contains("қазақ тілінде", menu.Text);
-            Assert.Contains("Мемлекеттік жәрдемақылар", menu.Buttons.Select(b => b.Text));
+            Assert.Contains("💳 Жәрдемақылар", menu.Buttons.Select(b => b.Text));
             Assert.Single(api.BotMessages(Person));
             Assert.Contains(api.RequestsFor("answerCallbackQuery"), r => r.Ok);
         }
@@ -53,7 +53,7 @@ public sealed class FoundationTests
             var before = api.BotMessages(Person).Max(m => m.MessageId);
             api.SendText(Person, "/menu", languageCode: "ru");
             var menu = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(), afterMessageId: before);
-            Assert.Contains("Мемлекеттік жәрдемақылар", menu.Buttons.Select(b => b.Text));
+            Assert.Contains("💳 Жәрдемақылар", menu.Buttons.Select(b => b.Text));
         }
     }
 

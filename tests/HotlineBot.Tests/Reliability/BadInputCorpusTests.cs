@@ -69,7 +69,7 @@ public sealed class BadInputCorpusTests
         var started = api.SendText(Other, "/start");
         var prompt = await api.WaitForBotMessageAsync(Other, m => m.Text!.Contains(PromptRu) && m.Buttons.Any(), TimeSpan.FromSeconds(5));
         Assert.True(api.TimeToFirstBotResponse(started.UpdateId) < TimeSpan.FromSeconds(3));
-        Assert.Equal(["l:ru", "l:kk"], prompt.Buttons.Select(b => b.CallbackData));
+        Assert.Equal(["l:ru", "l:kk", "a:hide"], prompt.Buttons.Select(b => b.CallbackData));
     }
 
     private static Func<ChatMessage, bool> Has(string text) => m => (m.Text ?? "").Contains(text, StringComparison.Ordinal);

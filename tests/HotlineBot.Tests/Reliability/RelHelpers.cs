@@ -6,7 +6,7 @@ namespace HotlineBot.Tests.Reliability;
 internal static class RelHelpers
 {
     public const string MediaRu = "Фото, голосовые и документы можно передать специалисту";
-    public const string FreeTextRu = "Я автоматический справочник";
+    public const string FreeTextRu = "Я не могу ответить на это сам";
     public const string UnknownRu = "Такой команды я не знаю";
     public const string StaleRu = "Эта кнопка устарела";
     public const string PrivateOnlyRu = "Бот работает только в личном чате";
