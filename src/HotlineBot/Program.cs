@@ -50,8 +50,18 @@ public static class Program
         backup.TreatUnmatchedTokensAsErrors = false;
         backup.SetAction((result, ct) => BackupAsync([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
         root.Subcommands.Add(backup);
+        root.Subcommands.Add(StorageCommands.Create());
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (LiteDB.LiteException e) when (StorageProblem.Describe(e, HotlineHost.CreateBuilder(args, HostMode.Telegram).Build().Services) is { } line)
+        {
+            // A wrong password, wherever the database is opened (backup, export, ...): one line, not a stack trace.
+            Console.Error.WriteLine(line);
+            return 1;
+        }
     }
 
     private static async Task<int> RunTelegramAsync(string[] args, CancellationToken ct)

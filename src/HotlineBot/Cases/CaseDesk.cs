@@ -3,6 +3,7 @@ using HotlineBot.Conversations;
 using HotlineBot.Crisis;
 using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class CaseDesk(
     IWorkerStore workers,
     WorkerAlerts alerts,
     ScreenRenderer screens,
+    HotlineMetrics metrics,
     IOptions<HotlineOptions> options)
 {
     /// <summary>The log line of a safe exit (whether the chat is hidden now is <c>Person.Hidden</c>).</summary>
@@ -49,6 +51,7 @@ public sealed class CaseDesk(
         @case.Id = cases.Insert(@case);
         person.ActiveCaseId = @case.Id;
         person.LastCaseId = @case.Id;
+        metrics.CaseOpened(crisis);
         Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, crisis == CrisisKind.None ? "queued" : $"queued urgently ({crisis.ToString().ToLowerInvariant()})");
         RecordPersonMessage(@case, first, turn);
 
@@ -70,6 +73,7 @@ public sealed class CaseDesk(
     /// <summary>A crisis inside an open case: the case jumps the queue and every worker hears of it.</summary>
     public void Escalate(Case @case, CrisisKind crisis, Inbound message, Turn turn)
     {
+        metrics.CrisisAlarm(crisis);
         RecordPersonMessage(@case, message, turn);
         if (!@case.Urgent)
         {
@@ -114,6 +118,7 @@ public sealed class CaseDesk(
         }
 
         @case.WorkerId = workerId;
+        metrics.CaseTaken(@case.TakenAt is null ? turn.Now - @case.OpenedAt : null);
         @case.TakenAt ??= turn.Now;
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
@@ -226,6 +231,7 @@ public sealed class CaseDesk(
 
         @case.ClosedAt = turn.Now;
         @case.Outcome = outcome;
+        metrics.CaseClosed(by);
         cases.Update(@case);
         Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
         if (@case.WorkerId is { } assigned)
