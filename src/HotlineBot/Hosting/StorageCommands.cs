@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LiteDB;
-using LiteDB.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -77,14 +76,30 @@ public static class StorageCommands
             return "no new password: give it on the first line of standard input, e.g. printf '%s\\n' \"$NEW\" | HotlineBot storage encrypt";
         }
 
+        var copy = path + ".rekey";
         try
         {
-            using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = current });
-            db.Rebuild(new RebuildOptions { Password = fresh });
+            // A copy, collection by collection, into a new file with the new password, then moved over the old one.
+            // (LiteDB's Rebuild with a new password leaves the engine unable to reopen what it wrote.) The bot
+            // recreates its indexes when it starts.
+            File.Delete(copy);
+            using (var source = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, Password = current }))
+            using (var target = new LiteDatabase(new ConnectionString { Filename = copy, Connection = ConnectionType.Direct, Password = fresh }))
+            {
+                foreach (var name in source.GetCollectionNames())
+                {
+                    target.GetCollection(name).InsertBulk(source.GetCollection(name).FindAll());
+                }
+
+                target.Checkpoint();
+            }
+
+            File.Move(copy, path, overwrite: true);
             return null;
         }
         catch (LiteException e) when (StorageProblem.Describe(e, path, current is not null) is { } line)
         {
+            File.Delete(copy);
             return line;
         }
     }
