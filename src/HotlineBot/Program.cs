@@ -56,9 +56,15 @@ public static class Program
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (LiteDB.LiteException e) when (StorageProblem.Describe(e, HotlineHost.CreateBuilder(args, HostMode.Telegram).Build().Services) is { } line)
+        catch (LiteDB.LiteException e)
         {
             // A wrong password, wherever the database is opened (backup, export, ...): one line, not a stack trace.
+            using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
+            if (StorageProblem.Describe(e, host.Services) is not { } line)
+            {
+                throw;
+            }
+
             Console.Error.WriteLine(line);
             return 1;
         }

@@ -41,6 +41,12 @@ public static class OperationsServices
 
         var prometheus = configuration.GetSection(OperationsOptions.Section).Get<OperationsOptions>()?.Enabled == true;
         var otlp = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OtlpEndpointVariable));
+        if (!prometheus && !otlp)
+        {
+            // Nobody reads the metrics: no meter provider, so recording them costs next to nothing.
+            return services;
+        }
+
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddMeter(HotlineMetrics.MeterName);

@@ -63,6 +63,10 @@ public sealed class HealthAndMetricsTests
         var alert = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData!.StartsWith("w:take:", StringComparison.Ordinal)), Wait, seen);
         api.PressButton(BotHost.WorkerA, alert.MessageId, alert.Buttons.First(b => b.CallbackData!.StartsWith("w:take:", StringComparison.Ordinal)).CallbackData!);
         await WaitText(api, person, "Специалист");
+        var before = LastId(api, BotHost.WorkerA);
+        api.SendText(BotHost.WorkerA, "/close", "ru", "Aigul");
+        var ask = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData!.EndsWith(":consulted", StringComparison.Ordinal)), Wait, before);
+        api.PressButton(BotHost.WorkerA, ask.MessageId, ask.Buttons.First(b => b.CallbackData!.EndsWith(":consulted", StringComparison.Ordinal)).CallbackData!);
 
         api.TooManyRequestsNext("sendMessage", crisisPerson, retryAfter: 1);
         api.SendText(crisisPerson, "/start", "ru");
@@ -82,7 +86,7 @@ public sealed class HealthAndMetricsTests
             "hotline_updates_received_total", "hotline_updates_handled_total", "hotline_inbox_depth", "hotline_inbox_oldest_age_seconds",
             "hotline_outbox_depth", "hotline_outbox_oldest_age_seconds", "hotline_replies_sent_total", "hotline_telegram_too_many_requests_total",
             "hotline_telegram_retry_after_seconds_bucket", "hotline_delivery_failures_total{otel_scope_name=\"HotlineBot\",reason=\"blocked\"}", "hotline_cases_opened_total",
-            "hotline_cases_taken_total", "hotline_cases_pickup_seconds_bucket", "hotline_cases_waiting", "hotline_crisis_alarms_total{otel_scope_name=\"HotlineBot\",kind=\"suicide\"}",
+            "hotline_cases_taken_total", "hotline_cases_closed_total{otel_scope_name=\"HotlineBot\",by=\"worker\"}", "hotline_cases_pickup_seconds_bucket", "hotline_cases_waiting", "hotline_crisis_alarms_total{otel_scope_name=\"HotlineBot\",kind=\"suicide\"}",
         ];
         // Counters reach the exporter when it collects: ask until every series is there, or give up and say which is not.
         for (var until = DateTime.UtcNow + Long; DateTime.UtcNow < until; await Task.Delay(200))

@@ -65,6 +65,32 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task An_update_delivered_twice_is_handled_once()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api, settings: WithWebhook());
+        await api.WaitUntilAsync(() => api.Webhook is not null, Long);
+        const long person = 72005;
+
+        // Telegram repeats an update whose 200 it did not get: the second copy, before or after the first is handled, is skipped.
+        api.SendText(person, "/start", "ru");
+        var start = api.PeekUpdate()!;
+        Assert.Equal(HttpStatusCode.OK, await api.PostToWebhookAsync(WebhookAddress(bot), start, Secret));
+        Assert.Equal(HttpStatusCode.OK, await api.PostToWebhookAsync(WebhookAddress(bot), start, Secret));
+        await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "l:ru"), Long);
+        Assert.Equal(HttpStatusCode.OK, await api.PostToWebhookAsync(WebhookAddress(bot), start, Secret));
+
+        // Telegram's own copy too (still queued in the fake), then a later update: it is answered after anything taken
+        // in before it, so once it is, the prompts can be counted.
+        Assert.Equal([HttpStatusCode.OK], await api.DeliverToWebhookAsync(WebhookAddress(bot)));
+        var seen = api.BotMessages(person).Count;
+        api.SendText(person, "/help", "ru");
+        Assert.Equal([HttpStatusCode.OK], await api.DeliverToWebhookAsync(WebhookAddress(bot)));
+        await api.WaitUntilAsync(() => api.BotMessages(person).Count > seen, Long);
+        Assert.Single(api.BotMessages(person), m => m.Buttons.Any(b => b.CallbackData == "l:ru"));
+    }
+
+    [Fact]
     public async Task Back_to_polling_calls_deleteWebhook_and_polls()
     {
         await using var api = await FakeBotApi.StartAsync();
