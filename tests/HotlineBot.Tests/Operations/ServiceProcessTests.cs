@@ -67,11 +67,14 @@ public sealed partial class ServiceProcessTests
         var environment = BotProcess.Against(api, dataFile);
         environment["Logging__Format"] = "json";
         environment["Hotline__Workers__0"] = null;
+        // A failed poll logs the error it met: that line too must parse and hold no token.
+        api.DropConnectionNext("getUpdates", null);
         var (bot, lines) = Start(environment);
         try
         {
             var started = await NextAsync(lines, l => l.Contains("started", StringComparison.Ordinal));
             var warning = await NextAsync(lines, l => l.Contains("No worker is configured", StringComparison.Ordinal));
+            await NextAsync(lines, l => l.Contains("getUpdates failed", StringComparison.Ordinal));
             api.SendText(73002, "/start", "ru");
             await api.WaitForBotMessageAsync(73002, _ => true, Long);
             await StopAsync(bot);
@@ -118,6 +121,8 @@ public sealed partial class ServiceProcessTests
         var encrypted = await RunWithInputAsync(["storage", "encrypt"], environment, "first-pass\n");
         Assert.True(encrypted.Code == 0, encrypted.Stderr);
         Assert.Contains("now encrypted", encrypted.Stdout, StringComparison.Ordinal);
+        // No write-ahead log of the old file may be left to pair with the new one, and no unencrypted copy.
+        Assert.Equal(["hotline.db"], Directory.GetFiles(Path.GetDirectoryName(dataFile)!).Select(Path.GetFileName).Order());
 
         environment["Storage__Password"] = "first-pass";
         var rekeyed = await RunWithInputAsync(["storage", "rekey"], environment, "second-pass\n");
