@@ -19,6 +19,7 @@ namespace HotlineBot.Telegram;
 /// </summary>
 public sealed partial class UpdatePump(
     ITelegramBotClient bot,
+    HotlineDatabase db,
     IMetaStore meta,
     UpdateIntake intake,
     BotApiContact contact,
@@ -52,7 +53,7 @@ public sealed partial class UpdatePump(
                 {
                     // Back to polling after a webhook: Telegram refuses getUpdates while one is set.
                     await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken).ConfigureAwait(false);
-                    meta.Write(WebhookSet, 0);
+                    db.InTransaction(() => meta.Write(WebhookSet, 0));
                     removeWebhook = false;
                     LogWebhookRemoved();
                 }
