@@ -50,8 +50,24 @@ public static class Program
         backup.TreatUnmatchedTokensAsErrors = false;
         backup.SetAction((result, ct) => BackupAsync([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
         root.Subcommands.Add(backup);
+        root.Subcommands.Add(StorageCommands.Create());
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (LiteDB.LiteException e)
+        {
+            // A wrong password, wherever the database is opened (backup, export, ...): one line, not a stack trace.
+            using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
+            if (StorageProblem.Describe(e, host.Services) is not { } line)
+            {
+                throw;
+            }
+
+            Console.Error.WriteLine(line);
+            return 1;
+        }
     }
 
     private static async Task<int> RunTelegramAsync(string[] args, CancellationToken ct)

@@ -39,9 +39,9 @@ public sealed partial class FakeBotApi
         Sync("getMe", (_, _) => ApiResult.Ok(BotUserJson(full: true)));
         Sync("logOut", (_, _) => ApiResult.Ok(true));
         Sync("close", (_, _) => ApiResult.Ok(true));
-        Sync("setWebhook", (_, _) => ApiResult.Ok(true));
-        Sync("deleteWebhook", (_, _) => ApiResult.Ok(true));
-        Sync("getWebhookInfo", (_, _) => ApiResult.Ok(new JsonObject { ["url"] = "", ["has_custom_certificate"] = false, ["pending_update_count"] = PendingUpdates }));
+        Sync("setWebhook", (p, _) => SetWebhook(p));
+        Sync("deleteWebhook", (_, _) => DeleteWebhook());
+        Sync("getWebhookInfo", (_, _) => ApiResult.Ok(WebhookInfo()));
         Sync("sendMessage", (p, _) => SendMessage(p));
         Sync("editMessageText", (p, _) => EditMessage(p, "editMessageText"));
         Sync("editMessageCaption", (p, _) => EditMessage(p, "editMessageCaption"));
@@ -72,6 +72,7 @@ public sealed partial class FakeBotApi
 
     private async ValueTask<ApiResult> GetUpdatesAsync(JsonObject p, List<RecordedFile> files, CancellationToken ct)
     {
+        if (RefuseWhileWebhook() is { } conflict) return conflict;
         var offset = Long(p, "offset") ?? 0;
         var limit = Math.Clamp(Int(p, "limit") ?? 100, 1, 100);
         var timeout = Math.Clamp(Int(p, "timeout") ?? 0, 0, _options.MaxLongPollSeconds);

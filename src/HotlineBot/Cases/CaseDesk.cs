@@ -3,6 +3,7 @@ using HotlineBot.Conversations;
 using HotlineBot.Crisis;
 using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class CaseDesk(
     IWorkerStore workers,
     WorkerAlerts alerts,
     ScreenRenderer screens,
+    HotlineMetrics metrics,
     IOptions<HotlineOptions> options)
 {
     /// <summary>The log line of a safe exit (whether the chat is hidden now is <c>Person.Hidden</c>).</summary>
@@ -57,6 +59,7 @@ public sealed class CaseDesk(
         @case.Id = cases.Insert(@case);
         person.ActiveCaseId = @case.Id;
         person.LastCaseId = @case.Id;
+        metrics.CaseOpened(urgent ? crisis.Kind : CrisisKind.None);
         Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, urgent ? $"queued urgently ({crisis.Kind.ToString().ToLowerInvariant()})" : "queued");
         if (crisis.IsCrisis)
         {
@@ -88,6 +91,7 @@ public sealed class CaseDesk(
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(crisis);
+        metrics.CrisisAlarm(crisis.Kind);
         RecordPersonMessage(@case, message, turn);
         var newly = MarkUrgent(@case, crisis, turn);
         if (@case.Status == CaseStatus.Assigned)
@@ -198,6 +202,7 @@ public sealed class CaseDesk(
         }
 
         @case.WorkerId = workerId;
+        metrics.CaseTaken(@case.TakenAt is null ? turn.Now - @case.OpenedAt : null);
         @case.TakenAt ??= turn.Now;
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
@@ -310,6 +315,7 @@ public sealed class CaseDesk(
 
         @case.ClosedAt = turn.Now;
         @case.Outcome = outcome;
+        metrics.CaseClosed(by);
         cases.Update(@case);
         Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
         if (@case.WorkerId is { } assigned)

@@ -33,7 +33,12 @@ public sealed class ConversationEngine(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var turn = new Turn(now);
-        if (!inbound.IsPrivateChat)
+        if (inbound.IsPrivateChat && IsWhoAmI(inbound))
+        {
+            // Anyone, staff or not, in any state: how a new worker learns the id to be added to Hotline:Workers.
+            turn.Send(inbound.ChatId, screens.Text(UiKeys.WhoAmI, LanguageCodes.Suggest(inbound.LanguageHint), ("id", inbound.UserId)));
+        }
+        else if (!inbound.IsPrivateChat)
         {
             // In a group, nothing about anyone's case may be said: one neutral pointer to a private chat.
             turn.Send(inbound.ChatId, screens.Text(UiKeys.PrivateOnly, LanguageCodes.Suggest(inbound.LanguageHint)));
@@ -50,6 +55,9 @@ public sealed class ConversationEngine(
         held.HoldForHiddenChats(turn, inbound.ChatId);
         return turn;
     }
+
+    private static bool IsWhoAmI(Inbound inbound) =>
+        inbound.Kind == InboundKind.Text && inbound.Text?.Trim().Split('@')[0].Equals("/whoami", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Cheap enough to run at intake, so crisis messages can be handled ahead of a backlog.</summary>
     public bool IsCrisis(Inbound inbound) =>

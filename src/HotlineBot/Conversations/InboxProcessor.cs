@@ -1,3 +1,4 @@
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class InboxProcessor(
     IInboxStore inbox,
     IOutboxStore outbox,
     IReplySink replies,
+    HotlineMetrics metrics,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
@@ -137,6 +139,7 @@ public sealed partial class InboxProcessor(
         }
 
         replies.Enqueue(added);
+        metrics.Handled(taken.Count);
     }
 
     private void HandleOne(InboxItem item)
@@ -145,6 +148,7 @@ public sealed partial class InboxProcessor(
         {
             var added = db.InTransaction(() => Handle(item));
             replies.Enqueue(added);
+            metrics.Handled();
         }
         catch (Exception e)
         {

@@ -35,6 +35,7 @@ public static class UiKeys
     public const string MediaInMenu = "media.menu";
     public const string StaleButton = "stale.button";
     public const string PrivateOnly = "private.only";
+    public const string WhoAmI = "whoami";
     public const string EditedIgnored = "edited.message";
     public const string EmptyMessage = "empty.message";
     public const string Cancelled = "cancelled";

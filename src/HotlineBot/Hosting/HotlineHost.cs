@@ -1,4 +1,5 @@
 using HotlineBot.Dialogs;
+using HotlineBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,11 +41,10 @@ public static class HotlineHost
             ContentRootPath = root,
             DisableDefaults = true,
         });
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Logging.AddHotlineConsole(builder.Configuration);
+        builder.Services.AddSystemd();
+        builder.Services.AddOptions<LogFormatOptions>().Bind(builder.Configuration.GetSection(LogFormatOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LogFormatOptions>, LogFormatOptionsValidator>();
         builder.Logging.SetMinimumLevel(mode == HostMode.Terminal ? LogLevel.Warning : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
@@ -68,9 +68,12 @@ public static class HotlineHost
         {
             _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             _ = services.GetRequiredService<IOptions<HotlineOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<LogFormatOptions>>().Value;
             if (mode == HostMode.Telegram)
             {
                 _ = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                _ = services.GetRequiredService<IOptions<OperationsOptions>>().Value;
+                _ = services.GetRequiredService<HotlineDatabase>();
             }
 
             _ = services.GetRequiredService<DialogSet>();
@@ -79,6 +82,10 @@ public static class HotlineHost
         catch (OptionsValidationException e)
         {
             return e.Failures.ToList();
+        }
+        catch (LiteDB.LiteException e) when (StorageProblem.Describe(e, services) is { } line)
+        {
+            return [line];
         }
         catch (DialogLoadException e)
         {

@@ -1,6 +1,7 @@
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Dialogs;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using HotlineBot.Telegram;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,8 @@ public static class HotlineServices
             sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path,
             sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Numbers.Select(n => n.Number).ToList()));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<HotlineMetrics>();
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<WorkerAlerts>();
         services.AddSingleton<CaseDesk>();
@@ -70,7 +73,7 @@ public static class HotlineServices
         services.AddHostedService<CommandRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
-        services.AddHostedService<UpdatePump>();
+        services.AddOperations(configuration);
 
         // Only the long-running bot marks its database as in use and answers the command line's requests.
         services.AddHostedService<AdminRequestWatcher>();

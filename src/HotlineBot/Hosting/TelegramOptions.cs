@@ -17,6 +17,9 @@ public sealed partial class TelegramOptions
     [Range(0, 50)]
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>Webhook mode instead of long polling, when its Url is set.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
     public static bool IsWellFormed(string? token) => token is not null && TokenPattern().IsMatch(token);
 
     [GeneratedRegex(@"^\d{3,20}:[A-Za-z0-9_-]{20,}$")]

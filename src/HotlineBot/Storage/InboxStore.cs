@@ -12,6 +12,8 @@ public interface IInboxStore
     void Remove(long updateId);
     void CountAttempt(long updateId);
     int Count();
+    bool Contains(long updateId);
+    DateTimeOffset? OldestReceivedAt();
 }
 
 internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
@@ -56,6 +58,10 @@ internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
     }
 
     public int Count() => _items.Count();
+
+    public bool Contains(long updateId) => _items.FindById(updateId) is not null;
+
+    public DateTimeOffset? OldestReceivedAt() => _items.Query().OrderBy(OldestFirst).Limit(1).FirstOrDefault()?.ReceivedAt;
 
     public static Inbound Read(InboxItem item) => JsonSerializer.Deserialize<Inbound>(item.Payload, StorageJson.Options)!;
 }

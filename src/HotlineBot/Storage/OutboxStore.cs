@@ -10,10 +10,13 @@ public interface IOutboxStore
     void Remove(long id);
     IReadOnlyList<OutboxItem> Pending();
     int Count();
+    DateTimeOffset? OldestCreatedAt();
 }
 
 internal sealed class OutboxStore(HotlineDatabase db) : IOutboxStore
 {
+    private static readonly LiteDB.BsonExpression OldestFirst = "_id";
+
     private readonly LiteDB.ILiteCollection<OutboxItem> _items = db.Collection<OutboxItem>(Collections.Outbox);
 
     public IReadOnlyList<OutboxItem> Add(IEnumerable<Outbound> outbounds, DateTimeOffset now)
@@ -38,6 +41,8 @@ internal sealed class OutboxStore(HotlineDatabase db) : IOutboxStore
     public IReadOnlyList<OutboxItem> Pending() => _items.FindAll().OrderBy(i => i.Id).ToList();
 
     public int Count() => _items.Count();
+
+    public DateTimeOffset? OldestCreatedAt() => _items.Query().OrderBy(OldestFirst).Limit(1).FirstOrDefault()?.CreatedAt;
 
     public static Outbound Read(OutboxItem item) => JsonSerializer.Deserialize<Outbound>(item.Payload, StorageJson.Options)!;
 }

@@ -1,5 +1,6 @@
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 
 namespace HotlineBot.Telegram;
@@ -18,6 +19,7 @@ public sealed class DeliveryRecords(
     IPersonStore people,
     ICaseStore cases,
     DeliveryReports reports,
+    HotlineMetrics metrics,
     TimeProvider time)
 {
     private readonly CommitBatcher _batcher = new(db);
@@ -44,6 +46,7 @@ public sealed class DeliveryRecords(
                 chatLog.Forget(outbound.ChatId, cleared);
             }
 
+            metrics.Sent(outbound.Kind.ToString().ToLowerInvariant());
             outbox.Remove(item.Id);
             return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
         }, ct);
@@ -67,6 +70,7 @@ public sealed class DeliveryRecords(
                 });
             }
 
+            metrics.DeliveryFailed(problem);
             outbox.Remove(item.Id);
             return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
         }, ct);

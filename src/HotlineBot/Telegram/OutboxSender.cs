@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed partial class OutboxSender(
     IChatMessageLog chatLog,
     DeliveryLimits limits,
     DeliveryRecords records,
+    HotlineMetrics metrics,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
@@ -264,6 +266,7 @@ public sealed partial class OutboxSender(
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             lane.NotBefore = Network.GetUtcNow() + wait;
             NoteTooManyRequests(wait);
+            metrics.TooManyRequests(wait);
             LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
             return false;
         }

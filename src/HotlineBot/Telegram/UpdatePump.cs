@@ -1,33 +1,37 @@
 using System.Diagnostics;
-using HotlineBot.Conversations;
 using HotlineBot.Hosting;
+using HotlineBot.Operations;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 
 namespace HotlineBot.Telegram;
 
 /// <summary>
-/// Long-polls getUpdates and writes each update into the durable inbox, committing the new offset in the same
-/// transaction. Telegram is told to forget an update only by the next getUpdates, after that commit: so an update
-/// is never lost, and one seen twice is skipped by its id. Taking updates in is much faster than handling them,
-/// which lets a crisis message behind a backlog be handled first.
+/// Long-polls getUpdates and hands each batch to <see cref="UpdateIntake"/>, which commits the updates and the new
+/// offset in one transaction. Telegram is told to forget an update only by the next getUpdates, after that commit:
+/// so an update is never lost, and one seen twice is skipped by its id. Taking updates in is much faster than
+/// handling them, which lets a crisis message behind a backlog be handled first. Not run in webhook mode.
 /// </summary>
 public sealed partial class UpdatePump(
     ITelegramBotClient bot,
     HotlineDatabase db,
-    IInboxStore inbox,
     IMetaStore meta,
-    ConversationEngine engine,
-    InboxProcessor processor,
+    UpdateIntake intake,
+    BotApiContact contact,
     IOptions<TelegramOptions> options,
-    TimeProvider time,
     ILogger<UpdatePump> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    public const int BatchSize = 100;
+
+    /// <summary>Kept in meta while a webhook is registered, so a start in polling mode knows to remove it.</summary>
+    public const string WebhookSet = "telegram.webhook";
+
+    public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
 
     // A surge starts when Telegram hands out a full batch (more wait there) and ends when its batches run nearly
     // empty. Meanwhile only crisis messages are handled, so a crisis far back in the surge is taken in sooner;
@@ -36,46 +40,47 @@ public sealed partial class UpdatePump(
     private static readonly TimeSpan SurgeHold = TimeSpan.FromSeconds(2);
     private long? _surgeSince;
 
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var offset = (int)meta.Read(MetaStore.PollingOffset);
         var failures = 0;
+        var removeWebhook = meta.Read(WebhookSet) != 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, Wanted, stoppingToken).ConfigureAwait(false);
-                failures = 0;
-                if (updates.Length == 0)
+                if (removeWebhook)
                 {
-                    // A surge that ends here leaves the inbox full of people to answer: wake the processor for them.
-                    processor.IntakeBehind = Surging(0);
-                    processor.Signal();
-                    continue;
+                    // Back to polling after a webhook: Telegram refuses getUpdates while one is set.
+                    await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken).ConfigureAwait(false);
+                    db.InTransaction(() => meta.Write(WebhookSet, 0));
+                    removeWebhook = false;
+                    LogWebhookRemoved();
                 }
 
-                var now = time.GetUtcNow();
+                var updates = await bot.GetUpdates(offset, BatchSize, options.Value.PollTimeoutSeconds, Wanted, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                contact.Succeeded();
                 var fresh = updates.Where(u => u.Id >= offset).ToList();
-                var items = fresh.Select(u => Take(u, now)).OfType<InboxItem>().ToList();
                 var next = fresh.Count == 0 ? offset : Math.Max(offset, fresh.Max(u => u.Id) + 1);
-                db.InTransaction(() =>
-                {
-                    inbox.AddRange(items);
-                    meta.Write(MetaStore.PollingOffset, next);
-                }, priority: true);
+                // An empty batch also wakes the processor: a surge that ends here leaves the inbox full of people to answer.
+                intake.Take(fresh, next == offset ? null : () => meta.Write(MetaStore.PollingOffset, next), Surging(updates.Length));
                 offset = next;
-                processor.IntakeBehind = Surging(updates.Length);
-                processor.Signal();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (ApiRequestException e) when (e.ErrorCode == 409 && !removeWebhook)
+            {
+                // A webhook someone else set (or one we set before meta knew): remove it and poll.
+                LogConflict(SecretRedactor.Redact(e.Message));
+                removeWebhook = true;
+            }
             catch (Exception e)
             {
                 failures++;
+                contact.Failed();
                 var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, Math.Min(failures, 6))) * (0.5 + (Random.Shared.NextDouble() / 2)));
                 LogPollFailed(failures, delay.TotalMilliseconds, SecretRedactor.Describe(e));
                 // Backing off from the network runs on the wall clock, whatever clock the hotline itself keeps.
@@ -99,32 +104,12 @@ public sealed partial class UpdatePump(
         return _surgeSince is { } since && Stopwatch.GetElapsedTime(since) < SurgeHold;
     }
 
-    private InboxItem? Take(global::Telegram.Bot.Types.Update update, DateTimeOffset now)
-    {
-        try
-        {
-            if (UpdateMapper.ToInbound(update) is { } inbound)
-            {
-                return inbox.Prepare(inbound, engine.IsCrisis(inbound), now);
-            }
-
-            LogIgnored(update.Id, update.Type.ToString());
-        }
-        catch (Exception e)
-        {
-            // One malformed update must never hold up the others behind it.
-            LogPoison(update.Id, SecretRedactor.Describe(e));
-        }
-
-        return null;
-    }
-
     [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Failures} in a row); retrying in {DelayMs:0} ms: {Error}")]
     private partial void LogPollFailed(int failures, double delayMs, string error);
 
-    [LoggerMessage(LogLevel.Debug, "Update {UpdateId} of type {Type} needs no answer")]
-    private partial void LogIgnored(long updateId, string type);
+    [LoggerMessage(LogLevel.Information, "Webhook removed (deleteWebhook): the bot polls again")]
+    private partial void LogWebhookRemoved();
 
-    [LoggerMessage(LogLevel.Error, "Update {UpdateId} could not be read and was skipped: {Error}")]
-    private partial void LogPoison(long updateId, string error);
+    [LoggerMessage(LogLevel.Warning, "getUpdates refused while a webhook is set ({Error}); removing the webhook")]
+    private partial void LogConflict(string error);
 }

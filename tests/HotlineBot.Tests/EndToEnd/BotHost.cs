@@ -36,7 +36,8 @@ internal sealed class BotHost : IAsyncDisposable
         FakeBotApi api,
         string? dataFile = null,
         IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         dataFile ??= Path.Combine(TestPaths.TempDirectory(), "hotline.db");
         var values = new Dictionary<string, string?>
@@ -71,6 +72,7 @@ internal sealed class BotHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         var problems = HotlineHost.Preflight(host.Services, HostMode.Telegram);
         Assert.Empty(problems);

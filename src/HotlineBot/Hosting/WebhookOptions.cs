@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Hosting;
+
+/// <summary>Telegram:Webhook: Telegram calls the bot (behind a reverse proxy) instead of the bot long-polling.</summary>
+public sealed partial class WebhookOptions
+{
+    /// <summary>The public HTTPS address Telegram calls; empty means long polling. Its path is the path served.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>The local address the reverse proxy forwards to.</summary>
+    public string Listen { get; set; } = "http://127.0.0.1:8443";
+
+    /// <summary>Sent by Telegram in X-Telegram-Bot-Api-Secret-Token; requests without it are refused.</summary>
+    public string? SecretToken { get; set; }
+
+    /// <summary>Simultaneous connections Telegram may open (1-100).</summary>
+    public int MaxConnections { get; set; } = 40;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary>The path the listener serves, from <see cref="Url"/>.</summary>
+    public string Path => Enabled && Uri.TryCreate(Url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/";
+
+    public static bool IsSecretWellFormed(string? secret) => secret is not null && SecretPattern().IsMatch(secret);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretPattern();
+}
+
+internal sealed class WebhookOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        var webhook = options.Webhook;
+        if (!webhook.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"Telegram:Webhook:Url '{webhook.Url}' is not an absolute https:// address (Telegram calls webhooks over HTTPS only)");
+        }
+
+        if (!WebhookOptions.IsSecretWellFormed(webhook.SecretToken))
+        {
+            failures.Add("Telegram:Webhook:SecretToken must be set in webhook mode: 1-256 characters of A-Z, a-z, 0-9, _ and - (keep it in the environment)");
+        }
+
+        if (ListenAddress.Parse(webhook.Listen) is null)
+        {
+            failures.Add($"Telegram:Webhook:Listen '{webhook.Listen}' is not an http:// address with an IP (or localhost) and a port, e.g. http://127.0.0.1:8443");
+        }
+
+        if (webhook.MaxConnections is < 1 or > 100)
+        {
+            failures.Add($"Telegram:Webhook:MaxConnections {webhook.MaxConnections} is outside 1-100");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
