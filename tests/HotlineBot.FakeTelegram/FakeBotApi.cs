@@ -59,6 +59,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         Token = options.Token ?? $"{options.BotId}:AA{RandomSecret(33)}";
         _faults.AddRange(options.Faults);
         _handlers = BuildHandlers();
+        AddTopicMethods(_handlers);
     }
 
     /// <summary>"http://127.0.0.1:PORT" — pass as TelegramBotClientOptions baseUrl.</summary>
