@@ -132,6 +132,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_gate) return _chats.TryGetValue(chatId, out var c) ? c.Messages.Where(m => m.FromBot).Select(m => m.ToPublic()).ToArray() : [];
     }
 
+    /// <summary>The bot's messages in the chat with an id above <paramref name="afterMessageId"/>: cheap to poll for what is new.</summary>
+    public IReadOnlyList<ChatMessage> BotMessagesSince(long chatId, int afterMessageId)
+    {
+        lock (_gate) return _chats.TryGetValue(chatId, out var c) ? c.Messages.Where(m => m.FromBot && m.MessageId > afterMessageId).Select(m => m.ToPublic()).ToArray() : [];
+    }
+
     public ChatMessage? LastBotMessage(long chatId)
     {
         lock (_gate) return _chats.TryGetValue(chatId, out var c) ? c.Messages.LastOrDefault(m => m.FromBot)?.ToPublic() : null;
