@@ -22,8 +22,11 @@ public sealed partial class FakeBotApi
 
     private readonly Dictionary<long, TopicSpace> _topicSpaces = [];
 
-    /// <summary>Methods whose message_thread_id is checked and stamped on the message they produce.</summary>
-    private static readonly string[] ThreadedMethods = [.. SendMethods, "sendChatAction"];
+    /// <summary>
+    /// Methods whose message_thread_id is checked and stamped on the message they produce. A property, not a field:
+    /// the order of static initialisers across the files of a partial class is unspecified.
+    /// </summary>
+    private static IEnumerable<string> ThreadedMethods => SendMethods.Append("sendChatAction");
 
     // =====================================================================================
     // Registration (called once from the constructor, after BuildHandlers)
@@ -245,6 +248,7 @@ public sealed partial class FakeBotApi
     {
         if (chatId > 0 && chatId != userId) throw new InvalidOperationException($"User {userId} cannot write in the private chat {chatId}");
         var content = new JsonObject();
+        if (chatId < 0) SpaceFor(chatId).Members.Add(userId); // whoever writes in a group is in it
         if (chatId < 0 && threadId is 0 or GeneralTopicId)
         {
             if (!_topicSpaces.TryGetValue(chatId, out var s) || !s.IsForumGroup) throw new InvalidOperationException($"Chat {chatId} is not a forum group");
