@@ -190,6 +190,9 @@ public sealed class FakeTopicsTests : IAsyncDisposable
         var rights = Assert.IsType<ChatMemberAdministrator>(await adminBot.GetChatMember(Group, admin.BotId));
         Assert.True(rights.CanManageTopics);
         Assert.Equal(ChatMemberStatus.Left, (await adminBot.GetChatMember(Group, Stranger)).Status);
+        admin.SendTextInTopic(Group, Stranger, FakeBotApi.GeneralTopicId, "hello, who are you?");
+        Assert.Equal(ChatMemberStatus.Member, (await adminBot.GetChatMember(Group, Stranger)).Status);
+        Assert.Null((await adminBot.GetUpdates()).Single().Message!.MessageThreadId); // General carries no thread id
     }
 
     [Fact]
@@ -222,6 +225,13 @@ public sealed class FakeTopicsTests : IAsyncDisposable
         Assert.Equal(topic.MessageThreadId, update.Message!.MessageThreadId);
         Assert.True(update.Message.IsTopicMessage);
         Assert.Equal(ChatType.Private, update.Message.Chat.Type);
+
+        var quick = await bot.SendMessage(WorkerA, "Быстрые ответы", messageThreadId: topic.MessageThreadId,
+            replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("💬 Я здесь", "w:quick:12:here")));
+        fake.PressButton(WorkerA, quick.Id, "w:quick:12:here");
+        var press = (await bot.GetUpdates(offset: update.Id + 1)).Single();
+        Assert.Equal(topic.MessageThreadId, press.CallbackQuery!.Message!.MessageThreadId);
+        Assert.Throws<InvalidOperationException>(() => fake.SendTextInTopic(WorkerA, WorkerB, topic.MessageThreadId, "not my chat"));
 
         var notForPrivate = await Assert.ThrowsAsync<ApiRequestException>(() => bot.CloseForumTopic(WorkerA, topic.MessageThreadId));
         Assert.Equal(400, notForPrivate.ErrorCode);
