@@ -26,17 +26,29 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public static string Root { get; } = FindRoot();
 
-    public static BenchHost Start(FakeBotApi api, string dataFile) => new(Launch(Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), [], new()
+    public const long SecondWorker = 900002;
+
+    /// <param name="workers">The staff (Hotline:Workers); one worker, <see cref="Worker"/>, when none are given.</param>
+    public static BenchHost Start(FakeBotApi api, string dataFile, params long[] workers)
     {
-        ["Telegram__Token"] = api.Token,
-        ["Telegram__ApiBaseUrl"] = api.BaseUrl,
-        ["Telegram__PollTimeoutSeconds"] = "1",
-        ["Storage__Path"] = dataFile,
-        ["Dialogs__Path"] = Path.Combine(Root, "dialogs"),
-        ["Hotline__Workers__0"] = Worker.ToString(CultureInfo.InvariantCulture),
-        ["Hotline__WorkingHours__AlwaysOpen"] = "true",
-        ["Logging__LogLevel__Default"] = "Error",
-    }));
+        var environment = new Dictionary<string, string>
+        {
+            ["Telegram__Token"] = api.Token,
+            ["Telegram__ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram__PollTimeoutSeconds"] = "1",
+            ["Storage__Path"] = dataFile,
+            ["Dialogs__Path"] = Path.Combine(Root, "dialogs"),
+            ["Hotline__WorkingHours__AlwaysOpen"] = "true",
+            ["Logging__LogLevel__Default"] = "Error",
+        };
+        var staff = workers.Length == 0 ? [Worker] : workers;
+        for (var i = 0; i < staff.Length; i++)
+        {
+            environment[$"Hotline__Workers__{i}"] = staff[i].ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new(Launch(Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), [], environment));
+    }
 
     /// <summary>The bare Telegram.Bot echo handler, in a process of its own like the bot (see <see cref="EchoBot"/>).</summary>
     public static BenchHost StartEcho(FakeBotApi api) => new(Launch(

@@ -23,6 +23,16 @@ burst.SetAction(async (result, ct) =>
 });
 root.Subcommands.Add(burst);
 
+var casesPerMinute = new Option<int>("--cases-per-minute") { Description = "New cases a minute, each from a different person", DefaultValueFactory = _ => 60 };
+var minutes = new Option<double>("--minutes") { Description = "How long cases keep opening", DefaultValueFactory = _ => 2 };
+var staff = new Command("staff", "Telegram-like limits; two workers, cases opening steadily, then a crisis and 100 messages in 2 s from five live chats") { casesPerMinute, minutes };
+staff.SetAction(async (result, ct) =>
+{
+    Console.WriteLine(await StaffLoad.RunAsync(result.GetValue(casesPerMinute), result.GetValue(minutes)));
+    return 0;
+});
+root.Subcommands.Add(staff);
+
 // Not for people: the benchmark starts itself with this to run the echo bot in a process of its own.
 var apiUrl = new Option<string>("--api-url") { Required = true };
 var echoBot = new Command("echo-bot") { apiUrl };

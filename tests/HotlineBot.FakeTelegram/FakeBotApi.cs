@@ -59,6 +59,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         Token = options.Token ?? $"{options.BotId}:AA{RandomSecret(33)}";
         _faults.AddRange(options.Faults);
         _handlers = BuildHandlers();
+        AddTopicMethods(_handlers);
     }
 
     /// <summary>"http://127.0.0.1:PORT" — pass as TelegramBotClientOptions baseUrl.</summary>
@@ -129,6 +130,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<ChatMessage> BotMessages(long chatId)
     {
         lock (_gate) return _chats.TryGetValue(chatId, out var c) ? c.Messages.Where(m => m.FromBot).Select(m => m.ToPublic()).ToArray() : [];
+    }
+
+    /// <summary>The bot's messages in the chat with an id above <paramref name="afterMessageId"/>: cheap to poll for what is new.</summary>
+    public IReadOnlyList<ChatMessage> BotMessagesSince(long chatId, int afterMessageId)
+    {
+        lock (_gate) return _chats.TryGetValue(chatId, out var c) ? c.Messages.Where(m => m.FromBot && m.MessageId > afterMessageId).Select(m => m.ToPublic()).ToArray() : [];
     }
 
     public ChatMessage? LastBotMessage(long chatId)

@@ -30,6 +30,15 @@ public sealed class FakeBotApiOptions
     public int MaxLongPollSeconds { get; set; } = 50;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The bot has topics in private chats (@BotFather's threaded mode; getMe → has_topics_enabled, Bot API 9.3):
+    /// createForumTopic and message_thread_id work in private chats. Off by default, like a new bot.
+    /// </summary>
+    public bool TopicsInPrivateChats { get; set; }
+
+    /// <summary>With <see cref="TopicsInPrivateChats"/>: users may create and delete topics there too (getMe → allows_users_to_create_topics, Bot API 9.4).</summary>
+    public bool UsersMayCreateTopics { get; set; } = true;
 }
 
 /// <summary>Flood limits used when <see cref="FakeBotApiOptions.EnforceTelegramLimits"/> is on.</summary>
@@ -51,6 +60,9 @@ public sealed class TelegramLimits
     {
         "sendMessage", "copyMessage", "forwardMessage", "sendDocument", "sendPhoto", "sendVideo", "sendVoice",
         "sendAudio", "sendAnimation", "sendSticker", "sendMediaGroup", "sendLocation", "sendContact", "editMessageText",
+        // Each posts a service message into the chat (forum_topic_created / forum_topic_edited). Telegram does not say
+        // whether these count against a group's 20 a minute; counting them keeps a sender that renames topics honest.
+        "createForumTopic", "editForumTopic",
     };
 }
 

@@ -93,6 +93,9 @@ public sealed record ChatMessage
     /// <summary>Text or caption.</summary>
     public string? Display => Text ?? Caption;
 
+    /// <summary>The topic the message belongs to (message_thread_id), null outside every topic.</summary>
+    public int? ThreadId => Json["message_thread_id"] is JsonValue v && v.TryGetValue<int>(out var id) ? id : null;
+
     public IEnumerable<InlineButton> Buttons => InlineKeyboard.SelectMany(r => r);
 
     public override string ToString()
@@ -102,7 +105,8 @@ public sealed record ChatMessage
             " " + string.Join(" / ", InlineKeyboard.Select(r => string.Join(" | ", r.Select(b => $"[{b.Text}→{b.CallbackData ?? b.Url}]"))));
         var rk = ReplyKeyboard is null ? "" : " {" + string.Join(" / ", ReplyKeyboard.Select(r => string.Join(" | ", r))) + "}";
         var file = FileName is null ? "" : $" <{FileName}>";
-        return $"#{MessageId} {who} {Kind}{(Edited ? " (edited)" : "")}{file}: {Display}{kb}{rk}";
+        var thread = ThreadId is int t ? $" [topic {t}]" : "";
+        return $"#{MessageId}{thread} {who} {Kind}{(Edited ? " (edited)" : "")}{file}: {Display}{kb}{rk}";
     }
 }
 
@@ -116,3 +120,19 @@ public sealed record UpdateTrace(int UpdateId, string Type, long? ChatId, int? M
 public sealed record BotOutputEvent(string Method, long? ChatId, int? MessageId, long ReceivedAt);
 
 public sealed record BotCommandInfo(string Command, string Description);
+
+/// <summary>A topic of a forum supergroup or of a private chat with the bot, as it stands (deleted ones are kept, marked).</summary>
+/// <param name="IconColor">Set at creation only: the Bot API has no way to change it.</param>
+/// <param name="PinnedMessageId">The latest message pinned in the topic, or null.</param>
+/// <param name="Edits">How many times editForumTopic changed it.</param>
+public sealed record ForumTopicView(
+    long ChatId,
+    int ThreadId,
+    string Name,
+    int IconColor,
+    string? IconCustomEmojiId,
+    bool Closed,
+    bool Deleted,
+    int? PinnedMessageId,
+    IReadOnlyList<int> PinnedMessageIds,
+    int Edits);
