@@ -273,7 +273,7 @@ public sealed class CaseDesk(
     {
         @case.RatingComment = comment;
         cases.Update(@case);
-        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, "comment: " + comment);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.RatingComment, comment);
     }
 
     /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>

@@ -46,6 +46,7 @@ public static class CaseTranscript
                 CaseEventKind.Note => $"[note] {e.Text}",
                 CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
                 CaseEventKind.Rating => $"[rating] {e.Text}",
+                CaseEventKind.RatingComment => $"[rating] comment: {e.Text}",
                 _ when e.MediaKind is not null => $"[{e.MediaKind}] {e.Text}",
                 _ => e.Text,
             };
