@@ -314,8 +314,7 @@ public sealed class PersonConversation(
         var language = person.Language!.Value;
         if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
         {
-            turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
+            PointToOpenCase(person, open, language, turn);
             return;
         }
 
@@ -323,6 +322,19 @@ public sealed class PersonConversation(
         person.RememberTopic("specialist");
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
             [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
+    }
+
+    /// <summary>A case is open already: a place in the queue while it waits, and "a specialist is with you" once one is.</summary>
+    private void PointToOpenCase(Person person, Case open, Language language, Turn turn)
+    {
+        if (open.Status == CaseStatus.Assigned)
+        {
+            turn.Send(person.Id, screens.Text(UiKeys.CaseWithSpecialist, language, ("number", open.Id)), screens.CaseRows(language));
+            return;
+        }
+
+        turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
     }
 
     private void Rate(Person person, int stars, Turn turn)

@@ -50,6 +50,8 @@ public static class UiKeys
     public const string CaseClosed = "case.closed";
     public const string CaseReopened = "case.reopened";
     public const string CaseStillOpen = "case.still.open";
+    /// <summary>Asking for a specialist while one is already talking with them: no queue place, just "write here".</summary>
+    public const string CaseWithSpecialist = "case.with.specialist";
     public const string PickupTimeout = "case.pickup.timeout";
     public const string AfterHours = "case.after.hours";
     public const string CrisisReply = "crisis.reply";

@@ -149,6 +149,15 @@ public sealed class TranscriptTests
             new("tap a:escalate", Has: ["Ваше обращение №1 ещё открыто, место в очереди: 1."], Buttons: ["a:cancelcase"]),
             new("tap a:cancelcase", Has: ["Обращение №1 закрыто."], ToStaff: null),
         ],
+        ["escalate: asking again while a specialist is already talking says so, with no place in the queue"] =
+        [
+            .. OnboardRu,
+            new("tap a:escalate", Has: [EscalateRu]),
+            new("Мне нужна помощь", Has: ["Обращение №1 принято."], ToStaff: true),
+            new("tap w:take:1", User: CoreHarness.Worker1, ToStaff: null),
+            new("tap a:escalate", Has: ["Специалист уже с вами (обращение №1). Пишите сюда"], Lacks: ["место в очереди", "Напишите специалисту"], Buttons: ["a:hide"]),
+            new("/start specialist", Has: ["Специалист уже с вами (обращение №1)."], Lacks: ["место в очереди"]),
+        ],
         ["deeplink: /start benefits for a new person opens benefits once a language is chosen"] =
         [
             new("/start benefits", Has: [PromptRu], Lacks: [BenefitsRu]),
@@ -250,8 +259,8 @@ public sealed class TranscriptTests
                 Assert.True(toStaff == staffMessages.Count > 0, $"{where}: expected staff to be told: {toStaff}; got {staffMessages.Count} message(s)");
             }
 
-            // Nothing a person does ever reaches another person.
-            Assert.All(bot.Last, o => Assert.True(o.ChatId == step.User || CoreHarness.Staff.Contains(o.ChatId), $"{where}: a message to chat {o.ChatId}"));
+            // Nothing a person does ever reaches another person (a worker's step reaches the person on the case).
+            Assert.All(bot.Last, o => Assert.True(o.ChatId == step.User || CoreHarness.Staff.Contains(o.ChatId) || CoreHarness.Staff.Contains(step.User), $"{where}: a message to chat {o.ChatId}"));
         }
     }
 
