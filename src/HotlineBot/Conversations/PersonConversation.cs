@@ -199,7 +199,7 @@ public sealed class PersonConversation(
             case "a":
                 OnAction(person, inbound, parts[0], edit, turn);
                 break;
-            case "q" when parts.Length == 2 && person.State == ConversationState.Answering && person.QuestionId == parts[0]:
+            case "q" when parts.Length == 2 && person.QuestionId == parts[0] && new ConversationMachine(person).AnswersQuestions:
                 questions.Answer(person, parts[0], parts[1], edit, turn);
                 break;
             case "r" when person.State == ConversationState.Rating && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:

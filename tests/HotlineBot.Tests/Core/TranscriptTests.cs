@@ -158,6 +158,23 @@ public sealed class TranscriptTests
             new("tap a:escalate", Has: ["Специалист уже с вами (обращение №1). Пишите сюда"], Lacks: ["место в очереди", "Напишите специалисту"], Buttons: ["a:hide"]),
             new("/start specialist", Has: ["Специалист уже с вами (обращение №1)."], Lacks: ["место в очереди"]),
         ],
+        ["questionnaire: inside an open case it works to the end, and words still go to the case"] =
+        [
+            .. OnboardRu,
+            new("tap a:escalate", Has: [EscalateRu]),
+            new("Мне нужна помощь с пособием", Has: ["Обращение №1 принято."], ToStaff: true),
+            new("tap a:questionnaire", Has: [FirstQuestion]),
+            new("tap q:age:age18_69", Has: ["Вопрос 2 из 7"], Lacks: [Stale]),
+            new("я пока почитаю", Has: ["Добавлено к обращению №1"], Lacks: [Stale]),
+            new("tap q:disability:-", Has: ["Вопрос 3 из 7"], Lacks: [Stale]),
+            new("tap q:children:-", Has: ["Вопрос 4 из 7"], Lacks: [Stale]),
+            new("tap q:status:-", Has: ["Вопрос 5 из 7"], Lacks: [Stale]),
+            new("tap q:income:-", Has: ["Вопрос 6 из 7"], Lacks: [Stale]),
+            new("tap q:probation:-", Has: ["Вопрос 7 из 7"], Lacks: [Stale]),
+            new("tap q:breadwinner:-", Has: ["По вашим ответам вам может подойти"], Lacks: [Stale]),
+            new("tap q:age:age18_69", Has: [Stale]),
+            new("tap w:take:1", User: CoreHarness.Worker1, Has: ["Мне нужна помощь с пособием", "я пока почитаю"], ToStaff: null),
+        ],
         ["deeplink: /start benefits for a new person opens benefits once a language is chosen"] =
         [
             new("/start benefits", Has: [PromptRu], Lacks: [BenefitsRu]),
