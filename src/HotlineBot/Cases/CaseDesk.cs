@@ -56,7 +56,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", _hotline.WorkingHours)), caseId: @case.Id);

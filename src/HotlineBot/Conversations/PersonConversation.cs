@@ -18,7 +18,8 @@ public sealed class PersonConversation(
     IChatMessageLog chatLog,
     EligibilityQuestions questions,
     PersonPrivacy privacy,
-    HeldMessages held)
+    HeldMessages held,
+    CaseCancellation cancellation)
 {
     private DialogSet Dialogs => screens.Dialogs;
 
@@ -161,9 +162,8 @@ public sealed class PersonConversation(
         switch (person.State)
         {
             case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker when person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open:
-                desk.Close(open, ActorRole.Person, null, "cancelled by the person", turn, person);
-                turn.Send(person.Id, screens.Text(UiKeys.CaseCancelled, language, ("number", open.Id)));
-                ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
+                // A case, urgent or not, is never closed on one word: the person confirms first.
+                cancellation.Ask(person, open, turn);
                 break;
             case ConversationState.ChoosingLanguage:
                 AskLanguage(person, inbound, null, turn);
@@ -197,7 +197,7 @@ public sealed class PersonConversation(
                 ShowNode(person, node, edit, turn);
                 break;
             case "a":
-                OnAction(person, inbound, parts[0], edit, turn);
+                OnAction(person, inbound, parts[0], CaseNumber(parts), edit, turn);
                 break;
             case "q" when parts.Length == 2 && person.QuestionId == parts[0] && new ConversationMachine(person).AnswersQuestions:
                 questions.Answer(person, parts[0], parts[1], edit, turn);
@@ -212,7 +212,11 @@ public sealed class PersonConversation(
         }
     }
 
-    private void OnAction(Person person, Inbound inbound, string action, int? edit, Turn turn)
+    /// <summary>The case an action button names ("a:cancelcase:12"), when it names one.</summary>
+    private static int? CaseNumber(string[] parts) =>
+        parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private void OnAction(Person person, Inbound inbound, string action, int? caseId, int? edit, Turn turn)
     {
         switch (action)
         {
@@ -244,8 +248,18 @@ public sealed class PersonConversation(
                 }
 
                 break;
-            case "cancelcase":
-                Cancel(person, inbound, turn);
+            case DialogActions.CancelCase:
+                cancellation.FromQueueMessage(person, caseId, turn);
+                break;
+            case DialogActions.CancelCaseConfirm:
+                if (cancellation.Confirm(person, caseId, turn))
+                {
+                    ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
+                }
+
+                break;
+            case DialogActions.CancelCaseKeep:
+                cancellation.Keep(person, caseId, turn);
                 break;
             case DialogActions.Hide:
                 privacy.Hide(person, LanguageOf(person, inbound), turn);
@@ -334,7 +348,7 @@ public sealed class PersonConversation(
         }
 
         turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, open.Id))], .. screens.CaseRows(language)]);
     }
 
     private void Rate(Person person, int stars, Turn turn)

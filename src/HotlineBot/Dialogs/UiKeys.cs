@@ -14,6 +14,8 @@ public static class UiKeys
     public const string ButtonSpecialist = "button.specialist";
     public const string ButtonSkip = "button.skip";
     public const string ButtonCancel = "button.cancel";
+    public const string ButtonCancelYes = "button.cancel.yes";
+    public const string ButtonCancelNo = "button.cancel.no";
     public const string ButtonLanguage = "button.language";
     public const string ButtonHide = "button.hide";
     public const string ButtonCallBack = "button.callback";
@@ -45,6 +47,11 @@ public static class UiKeys
     public const string CaseQueued = "case.queued";
     public const string CaseAddedToQueue = "case.message.added";
     public const string CaseCancelled = "case.cancelled";
+    public const string CaseCancelConfirm = "case.cancel.confirm";
+    public const string CaseCancelConfirmUrgent = "case.cancel.confirm.urgent";
+    public const string CaseCancelKept = "case.cancel.kept";
+    public const string CaseCancelOutdatedTaken = "case.cancel.outdated.taken";
+    public const string CaseCancelOutdatedClosed = "case.cancel.outdated.closed";
     public const string CaseTaken = "case.taken";
     public const string CaseTransferred = "case.transferred";
     public const string CaseClosed = "case.closed";

@@ -29,6 +29,7 @@ public static class HotlineServices
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();
+        services.AddSingleton<CaseCancellation>();
         services.AddSingleton<HeldMessages>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
