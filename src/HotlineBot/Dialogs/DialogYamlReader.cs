@@ -37,14 +37,28 @@ internal static class DialogYamlReader
     public static void ReadFile(string path, string displayName, DialogSource source)
     {
         var stream = new YamlStream();
+        FlowTrackingParser? parser = null;
         try
         {
             using var reader = new StreamReader(path);
-            stream.Load(reader);
+            parser = new FlowTrackingParser(reader);
+            stream.Load(parser);
+        }
+        catch (YamlException e) when (parser?.OpenFlowStart is { } open)
+        {
+            source.Problems.Add(new DialogProblem(new SourceLocation(displayName, (int)open.Line), $"not valid YAML: this '[' or '{{' is never closed ({FirstLine(e)})"));
+            return;
         }
         catch (YamlException e)
         {
             source.Problems.Add(new DialogProblem(new SourceLocation(displayName, (int)e.Start.Line), "not valid YAML: " + FirstLine(e)));
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some flow lists left open ("- id: [broken").
+            var line = parser?.OpenFlowStart is { } open ? (int)open.Line : parser?.Current is { } last ? (int)last.Start.Line : 1;
+            source.Problems.Add(new DialogProblem(new SourceLocation(displayName, line), "not valid YAML: this '[' or '{' is never closed"));
             return;
         }
 
@@ -124,7 +138,7 @@ internal static class DialogYamlReader
                         {
                             var button = $"a button of {what}";
                             Keys(bm, button, DialogKeys.Button);
-                            buttons.Add(new DialogButton(Scalar(bm, "to", button), Scalar(bm, "action", button), Localized(bm, button), Where(bm)));
+                            buttons.Add(new DialogButton(Scalar(bm, "to", button), Scalar(bm, "action", button), Localized(bm, button, Placeholders.None), Where(bm)));
                         }
                         else
                         {
@@ -133,7 +147,7 @@ internal static class DialogYamlReader
                     }
                 }
 
-                source.Nodes.Add(new DialogNode(id, Text(map, "text", what), buttons, Scalar(map, "deeplink", what), Scalar(map, "topic", what), Where(map)));
+                source.Nodes.Add(new DialogNode(id, Text(map, "text", what, Placeholders.Content), buttons, Scalar(map, "deeplink", what), Scalar(map, "topic", what), Where(map)));
             }
         }
 
@@ -168,7 +182,7 @@ internal static class DialogYamlReader
                 }
 
                 Keys(m, what, DialogKeys.Localized);
-                source.Strings[name] = (Localized(m, what), Where(key));
+                source.Strings[name] = (Localized(m, what, UiPlaceholders.For(name)), Where(key));
             }
         }
 
@@ -186,11 +200,11 @@ internal static class DialogYamlReader
                     {
                         var optionWhat = $"an option of {what}";
                         Keys(option, optionWhat, DialogKeys.Option);
-                        options.Add(new QuestionOption(Scalar(option, "value", optionWhat) ?? string.Empty, Localized(option, optionWhat)));
+                        options.Add(new QuestionOption(Scalar(option, "value", optionWhat) ?? string.Empty, Localized(option, optionWhat, Placeholders.None)));
                     }
                 }
 
-                source.Questions.Add(new Question(id, Text(item, "text", what), options, Where(item)));
+                source.Questions.Add(new Question(id, Text(item, "text", what, Placeholders.None), options, Where(item)));
             }
         }
 
@@ -225,7 +239,7 @@ internal static class DialogYamlReader
                         break;
                 }
 
-                source.Results.Add(new EligibilityResult(id ?? string.Empty, when, Text(item, "text", what), Where(item)));
+                source.Results.Add(new EligibilityResult(id ?? string.Empty, when, Text(item, "text", what, Placeholders.Content), Where(item)));
             }
         }
 
@@ -234,7 +248,7 @@ internal static class DialogYamlReader
             if (value is YamlMappingNode map)
             {
                 Keys(map, "the questionnaire fallback", DialogKeys.Fallback);
-                source.Fallback = Text(map, "text", "the questionnaire fallback");
+                source.Fallback = Text(map, "text", "the questionnaire fallback", Placeholders.Content);
                 source.FallbackWhere = Where(map);
             }
             else
@@ -266,8 +280,8 @@ internal static class DialogYamlReader
                 var id = Scalar(item, "id", "a quick reply") ?? string.Empty;
                 var what = $"quick reply '{id}'";
                 Keys(item, what, DialogKeys.QuickReply);
-                var label = Text(item, "label", what);
-                source.QuickReplies.Add((new QuickReply(id, label, Text(item, "text", what)), Where(item)));
+                var label = Text(item, "label", what, Placeholders.None);
+                source.QuickReplies.Add((new QuickReply(id, label, Text(item, "text", what, Placeholders.Content)), Where(item)));
             }
         }
 
@@ -359,11 +373,11 @@ internal static class DialogYamlReader
             }
         }
 
-        /// <summary>The kk:/ru: pair of a mapping, each a single value.</summary>
-        private LocalizedText Localized(YamlMappingNode map, string what) =>
-            new(Language(map, "kk", what), Language(map, "ru", what));
+        /// <summary>The kk:/ru: pair of a mapping, each a single value using only the placeholders its kind allows.</summary>
+        private LocalizedText Localized(YamlMappingNode map, string what, IReadOnlySet<string> placeholders) =>
+            new(Language(map, "kk", what, placeholders), Language(map, "ru", what, placeholders));
 
-        private string? Language(YamlMappingNode map, string code, string what)
+        private string? Language(YamlMappingNode map, string code, string what, IReadOnlySet<string> placeholders)
         {
             if (Child(map, code) is not { } node)
             {
@@ -377,16 +391,32 @@ internal static class DialogYamlReader
             }
 
             var text = Trimmed(scalar.Value);
+            if (text is not null)
+            {
+                foreach (var (name, offset) in Placeholders.Unknown(text, placeholders))
+                {
+                    var allowed = placeholders.Count == 0 ? "none here" : string.Join(", ", placeholders.Order(StringComparer.Ordinal).Select(p => "{" + p + "}"));
+                    source.Problems.Add(new DialogProblem(new SourceLocation(file, LineOf(scalar, text, offset)),
+                        $"unknown placeholder {{{name}}} in {what} in '{code}' (allowed: {allowed})"));
+                }
+            }
+
             return text;
         }
 
-        private LocalizedText Text(YamlMappingNode map, string key, string what)
+        /// <summary>The line of a character in a scalar: exact for a literal block (|), the scalar's first line otherwise.</summary>
+        private static int LineOf(YamlScalarNode scalar, string text, int offset) =>
+            scalar.Style == ScalarStyle.Literal
+                ? (int)scalar.Start.Line + 1 + text.AsSpan(0, offset).Count('\n')
+                : (int)scalar.Start.Line;
+
+        private LocalizedText Text(YamlMappingNode map, string key, string what, IReadOnlySet<string> placeholders)
         {
             switch (Child(map, key))
             {
                 case YamlMappingNode m:
                     Keys(m, $"the {key} of {what}", DialogKeys.Localized);
-                    return Localized(m, $"the {key} of {what}");
+                    return Localized(m, $"the {key} of {what}", placeholders);
                 case { } wrong:
                     Problem(wrong, $"'{key}' of {what} must be a mapping of kk: and ru:");
                     return new LocalizedText(null, null);

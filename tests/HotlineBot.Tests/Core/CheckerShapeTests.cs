@@ -4,7 +4,7 @@ using static HotlineBot.Tests.Core.CheckerTests;
 namespace HotlineBot.Tests.Core;
 
 /// <summary>
-/// Unknown keys, wrong shapes and broken YAML (issue 15, defect 7): each is one problem at its own line,
+/// Unknown keys, wrong shapes and broken YAML (issue 15, defect 7; the unclosed '[' is defect 14): each is one problem at its own line,
 /// in a copy of the real dialogs with one file added, never a silent gap or a stack trace.
 /// </summary>
 public sealed class CheckerShapeTests
@@ -215,5 +215,15 @@ public sealed class CheckerShapeTests
             """;
         var problems = ProblemsOfExtraFile(yaml);
         Has(problems, yaml, "kk: [a, b]", "a button of node 'extra.label' in 'kk' must be a single text, not a list or a mapping");
+    }
+
+    [Fact]
+    public void An_unclosed_flow_list_is_a_problem_at_its_line_not_a_crash()
+    {
+        const string yaml = """
+            nodes:
+              - id: [broken
+            """;
+        LoadWithExtraFile(yaml, "- id: [broken", "not valid YAML");
     }
 }
