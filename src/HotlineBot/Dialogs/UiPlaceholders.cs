@@ -57,6 +57,18 @@ public static class UiPlaceholders
         [UiKeys.WorkerDeliveryFailed] = ["number", "what", "reason"],
         [UiKeys.WorkerCaseUnreachable] = ["number", "reason"],
         [UiKeys.SupervisorAuditHeader] = ["count"],
+        [UiKeys.WorkerButtonTakeCase] = ["number"],
+        [UiKeys.WorkerButtonSwitch] = ["number"],
+        [UiKeys.WorkerQueueLine] = ["mark", "number", "language", "minutes", "topics"],
+        [UiKeys.StatsCases] = ["open", "waiting", "urgent", "total"],
+        [UiKeys.StatsPickup] = ["median", "p90", "count"],
+        [UiKeys.StatsLanguages] = ["list"],
+        [UiKeys.StatsTopics] = ["list"],
+        [UiKeys.StatsRatings] = ["average", "count"],
+        [UiKeys.TranscriptHeader] = ["number", "language", "status"],
+        [UiKeys.TranscriptTopics] = ["topics"],
+        [UiKeys.TranscriptFollows] = ["number"],
+        [UiKeys.TranscriptDelivered] = ["count"],
     };
 
     /// <summary>The placeholders the text of <paramref name="key"/> may use.</summary>
