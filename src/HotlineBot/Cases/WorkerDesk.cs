@@ -270,7 +270,7 @@ public sealed class WorkerDesk(
             ChatId = worker.Id,
             Kind = OutboundKind.Photo,
             FileName = "stats.png",
-            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
+            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, worker.Language),
             Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
         });
     }

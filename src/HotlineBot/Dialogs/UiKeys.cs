@@ -110,6 +110,9 @@ public static class UiKeys
     public const string StatsLanguages = "stats.languages";
     public const string StatsTopics = "stats.topics";
     public const string StatsRatings = "stats.ratings";
+    public const string StatsChartDays = "stats.chart.days";
+    public const string StatsChartPickup = "stats.chart.pickup";
+    public const string StatsChartRatings = "stats.chart.ratings";
     public const string TranscriptHeader = "transcript.header";
     public const string TranscriptStatusQueued = "transcript.status.queued";
     public const string TranscriptStatusAssigned = "transcript.status.assigned";

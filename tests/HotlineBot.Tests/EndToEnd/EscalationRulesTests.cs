@@ -107,11 +107,9 @@ public sealed class EscalationRulesTests
         {
             Assert.DoesNotContain(secret, text);
             Assert.DoesNotContain("Case #", text);
-            Assert.DoesNotContain("Обращение #1 ·", text);
-            Assert.DoesNotContain("waiting", text);
-            Assert.DoesNotContain("в очереди:", text);
             Assert.DoesNotContain("Обращение #1", text);
             Assert.DoesNotContain("waiting", text);
+            Assert.DoesNotContain("в очереди:", text);
             Assert.DoesNotContain("В очереди", text);
         }
 
