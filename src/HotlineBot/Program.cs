@@ -145,7 +145,7 @@ public static class Program
         {
             var services = host.Services;
             failure = CaseExport.WriteAudited(services.GetRequiredService<HotlineDatabase>(), services.GetRequiredService<ICaseStore>(),
-                services.GetRequiredService<IOptions<HotlineOptions>>().Value, since, format, target, "cli", DateTimeOffset.UtcNow);
+                services.GetRequiredService<IOptions<HotlineOptions>>().Value, services.GetRequiredService<DialogSet>().Ui, since, format, target, "cli", DateTimeOffset.UtcNow);
         }
 
         if (failure is not null)

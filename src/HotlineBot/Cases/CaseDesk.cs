@@ -72,7 +72,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
@@ -207,7 +207,7 @@ public sealed class CaseDesk(
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
         Activate(worker, @case);
-        turn.Send(workerId, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case), WorkerButtons(@case, worker.Language));
+        turn.Send(workerId, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
         ReplayMedia(@case, workerId, turn);
         alerts.Settle(@case, turn);
         PersonJoined(@case, UiKeys.CaseTaken, turn);
@@ -241,7 +241,7 @@ public sealed class CaseDesk(
             Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
             var next = workers.Get(to);
             Activate(next, @case);
-            turn.Send(to, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case), WorkerButtons(@case, next.Language));
+            turn.Send(to, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case, next.Language), WorkerButtons(@case, next.Language));
             ReplayMedia(@case, to, turn);
             PersonJoined(@case, UiKeys.CaseTransferred, turn);
         }
@@ -363,7 +363,7 @@ public sealed class CaseDesk(
     {
         @case.RatingComment = comment;
         cases.Update(@case);
-        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, "comment: " + comment);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.RatingComment, comment);
     }
 
     /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
@@ -439,15 +439,17 @@ public sealed class CaseDesk(
             UpdateId = 0, ChatId = workerId, UserId = workerId, Kind = InboundKind.Text, Text = screens.Fill(reply.Text.For(@case.Language), @case.Language),
         }, turn);
 
-    public string History(Case @case) => CaseTranscript.Format(@case, cases.Log(@case.Id), _hotline.WorkerName, _hotline.WorkingHours.UtcOffsetHours);
+    /// <summary>The case's log, in the words of the worker who reads it.</summary>
+    public string History(Case @case, Language language) =>
+        CaseTranscript.Format(@case, cases.Log(@case.Id), _hotline.WorkerName, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, language);
 
     public void Log(Case @case, Turn turn, ActorRole actor, CaseEventKind kind, string? text, long? workerId = null) =>
         cases.Append(new CaseEvent { CaseId = @case.Id, At = turn.Now, Actor = actor, WorkerId = workerId, Kind = kind, Text = text });
 
     public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
     [
-        [new OutButton("📜 /history", CallbackData.Worker("history", @case.Id)), new OutButton("↩ /transfer", CallbackData.Worker("requeue", @case.Id))],
-        [new OutButton("✅ /close", CallbackData.Worker("close", @case.Id))],
+        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker("history", @case.Id)), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker("requeue", @case.Id))],
+        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker("close", @case.Id))],
         .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker("quick", @case.Id, q.Id))]),
     ];
 

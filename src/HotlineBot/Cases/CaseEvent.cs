@@ -20,6 +20,8 @@ public enum CaseEventKind
     Access,
     /// <summary>The person agreed to share something about themselves (e.g. their phone for a call back).</summary>
     Consent,
+    /// <summary>The words a person added to their rating: text, so retention removes it like any message.</summary>
+    RatingComment,
 }
 
 /// <summary>

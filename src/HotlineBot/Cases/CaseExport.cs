@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using HotlineBot.Conversations;
+using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
 using HotlineBot.Storage;
 
@@ -9,6 +11,9 @@ namespace HotlineBot.Cases;
 /// <summary>Cases and their logs for reporting: JSON (one object per case with its events) or CSV (one row per event).</summary>
 public static class CaseExport
 {
+    /// <summary>The transcripts in a report are in one language whoever runs it: Russian, the language of the hotline's reports.</summary>
+    public const Language ReportLanguage = Language.Ru;
+
     // Kazakh and Russian stay readable in the file rather than becoming \u escapes.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -16,14 +21,14 @@ public static class CaseExport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Json(ICaseStore store, DateTimeOffset? since, Func<long, string> workerName, int utcOffsetHours)
+    public static string Json(ICaseStore store, DateTimeOffset? since, Func<long, string> workerName, int utcOffsetHours, UiText ui)
     {
         ArgumentNullException.ThrowIfNull(store);
         var cases = store.All(since).Select(c => new
         {
             c.Id, Language = c.Language.ToString().ToLowerInvariant(), Status = c.Status.ToString(), c.Urgent, Crisis = c.Crisis.ToString(),
             c.Topics, c.OpenedAt, c.TakenAt, c.ClosedAt, c.Outcome, c.Rating, c.RatingComment, c.PreviousCaseId,
-            Transcript = CaseTranscript.Format(c, store.Log(c.Id), workerName, utcOffsetHours),
+            Transcript = CaseTranscript.Format(c, store.Log(c.Id), workerName, utcOffsetHours, ui, ReportLanguage),
             Events = store.Log(c.Id).Select(e => new { e.At, Actor = e.Actor.ToString(), Kind = e.Kind.ToString(), e.Text, e.MediaKind }),
         });
         return JsonSerializer.Serialize(cases, JsonOptions);
@@ -50,14 +55,14 @@ public static class CaseExport
     /// Writes the export to <paramref name="target"/> and records, in the same commit, that each case's log was read:
     /// null when done, else why not. Runs in whichever process has the database open.
     /// </summary>
-    public static string? WriteAudited(HotlineDatabase db, ICaseStore store, HotlineOptions hotline, DateTimeOffset? since, string format, string target, string who, DateTimeOffset at)
+    public static string? WriteAudited(HotlineDatabase db, ICaseStore store, HotlineOptions hotline, UiText ui, DateTimeOffset? since, string format, string target, string who, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hotline);
         var text = format.ToLowerInvariant() switch
         {
             "csv" => Csv(store, since),
-            "json" => Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours),
+            "json" => Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours, ui),
             _ => null,
         };
         if (text is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HotlineBot.Conversations;
+using HotlineBot.Dialogs;
 using ScottPlot;
 
 namespace HotlineBot.Cases;
@@ -7,7 +8,7 @@ namespace HotlineBot.Cases;
 /// <summary>
 /// The /stats figures as one picture for supervisors: cases per day by language, how long people waited for a worker,
 /// and the ratings. Building the plot is separate from drawing it, so the series can be checked without pixels.
-/// Labels are figures and short English axis names, like the /stats text; no sentence for people is drawn.
+/// Labels are figures; the titles come from dialogs/ui.yaml in the supervisor's language, like the /stats text.
 /// </summary>
 public static class StatsChart
 {
@@ -20,14 +21,12 @@ public static class StatsChart
         (0, 5, "<5"), (5, 10, "5-10"), (10, 15, "10-15"), (15, 30, "15-30"), (30, 60, "30-60"), (60, double.MaxValue, "60+"),
     ];
 
-    public const string DaysTitle = "Cases per day";
-    public const string PickupTitle = "Time to pickup, min";
-    public const string RatingsTitle = "Ratings";
-
     /// <summary>The three plots, top to bottom, for the cases opened in the last <paramref name="days"/> days (all ratings and pickups of them).</summary>
-    public static Multiplot Build(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours, int days = 14)
+    /// <remarks>The titles come from dialogs/ui.yaml in the reader's language.</remarks>
+    public static Multiplot Build(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours, UiText ui, Language language, int days = 14)
     {
         ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(ui);
         var offset = TimeSpan.FromHours(utcOffsetHours);
         var today = now.ToOffset(offset).Date;
         var first = today.AddDays(1 - days);
@@ -35,9 +34,9 @@ public static class StatsChart
 
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
-        PerDay(multiplot.GetPlot(0), recent, first, days, offset);
-        Pickup(multiplot.GetPlot(1), recent);
-        Ratings(multiplot.GetPlot(2), recent);
+        PerDay(multiplot.GetPlot(0), recent, first, days, offset, ui.Get(UiKeys.StatsChartDays, language));
+        Pickup(multiplot.GetPlot(1), recent, ui.Get(UiKeys.StatsChartPickup, language));
+        Ratings(multiplot.GetPlot(2), recent, ui.Get(UiKeys.StatsChartRatings, language));
         return multiplot;
     }
 
@@ -47,9 +46,10 @@ public static class StatsChart
         return multiplot.Render(Width, Height).GetImageBytes(ImageFormat.Png);
     }
 
-    public static byte[] Png(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours) => Render(Build(all, now, utcOffsetHours));
+    public static byte[] Png(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours, UiText ui, Language language) =>
+        Render(Build(all, now, utcOffsetHours, ui, language));
 
-    private static void PerDay(Plot plot, IReadOnlyList<Case> recent, DateTime first, int days, TimeSpan offset)
+    private static void PerDay(Plot plot, IReadOnlyList<Case> recent, DateTime first, int days, TimeSpan offset, string title)
     {
         var languages = new[] { Language.Kk, Language.Ru };
         var width = 0.8 / languages.Length;
@@ -70,7 +70,7 @@ public static class StatsChart
         plot.Axes.Bottom.SetTicks(
             [.. Enumerable.Range(0, days).Select(d => (double)d)],
             [.. Enumerable.Range(0, days).Select(d => first.AddDays(d).ToString("dd.MM", CultureInfo.InvariantCulture))]);
-        plot.Title(DaysTitle);
+        plot.Title(title);
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperLeft);
@@ -84,25 +84,25 @@ public static class StatsChart
         plot.HideLegend();
     }
 
-    private static void Pickup(Plot plot, IReadOnlyList<Case> recent)
+    private static void Pickup(Plot plot, IReadOnlyList<Case> recent, string title)
     {
         var minutes = recent.Where(c => c.TakenAt is not null).Select(c => (c.TakenAt!.Value - c.OpenedAt).TotalMinutes).ToList();
         var counts = PickupBins.Select(b => (double)minutes.Count(m => m >= b.From && m < b.To)).ToArray();
         var series = plot.Add.Bars([.. Enumerable.Range(0, counts.Length).Select(i => (double)i)], counts);
         series.LegendText = "pickup";
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, counts.Length).Select(i => (double)i)], [.. PickupBins.Select(b => b.Label)]);
-        plot.Title(PickupTitle);
+        plot.Title(title);
         Finish(plot);
     }
 
-    private static void Ratings(Plot plot, IReadOnlyList<Case> recent)
+    private static void Ratings(Plot plot, IReadOnlyList<Case> recent, string title)
     {
         var counts = Enumerable.Range(1, 5).Select(s => (double)recent.Count(c => c.Rating == s)).ToArray();
         var series = plot.Add.Bars([1.0, 2, 3, 4, 5], counts);
         series.LegendText = "ratings";
         series.Color = Colors.SeaGreen;
         plot.Axes.Bottom.SetTicks([1.0, 2, 3, 4, 5], ["1/5", "2/5", "3/5", "4/5", "5/5"]);
-        plot.Title(RatingsTitle);
+        plot.Title(title);
         Finish(plot);
     }
 }

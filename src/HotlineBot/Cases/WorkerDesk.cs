@@ -116,11 +116,12 @@ public sealed class WorkerDesk(
         var text = new StringBuilder(screens.Text(UiKeys.WorkerQueueHeader, worker.Language, ("count", queue.Count))).AppendLine();
         foreach (var c in queue.Take(20))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{Mark(c)} #{c.Id} · {c.Language.Code()} · {(turn.Now - c.OpenedAt).TotalMinutes:0} min · {string.Join(", ", c.Topics)}");
+            text.AppendLine(screens.Text(UiKeys.WorkerQueueLine, worker.Language, ("mark", Mark(c)), ("number", c.Id), ("language", c.Language.Code()),
+                ("minutes", ((turn.Now - c.OpenedAt).TotalMinutes).ToString("0", CultureInfo.InvariantCulture)), ("topics", string.Join(", ", c.Topics))));
         }
 
         turn.Send(worker.Id, text.ToString(), queue.Take(8).Select(c => (IReadOnlyList<OutButton>)[
-            new OutButton($"{screens.Text(UiKeys.WorkerTake, worker.Language)} #{c.Id}", CallbackData.Worker("take", c.Id))]).ToList());
+            new OutButton(screens.Text(UiKeys.WorkerButtonTakeCase, worker.Language, ("number", c.Id)), CallbackData.Worker("take", c.Id))]).ToList());
     }
 
     private void ShowMine(WorkerState worker, Turn turn)
@@ -140,7 +141,7 @@ public sealed class WorkerDesk(
         }
 
         turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
-            new OutButton($"▶ #{c.Id}", CallbackData.Worker("switch", c.Id))]).ToList());
+            new OutButton(screens.Text(UiKeys.WorkerButtonSwitch, worker.Language, ("number", c.Id)), CallbackData.Worker("switch", c.Id))]).ToList());
     }
 
     private void Transfer(WorkerState worker, int? number, string? to, Turn turn)
@@ -206,7 +207,7 @@ public sealed class WorkerDesk(
 
     private void History(WorkerState worker, Case c, Turn turn)
     {
-        turn.Send(worker.Id, AppendUnreachable(new StringBuilder(), worker, c).Append(desk.History(c)).ToString());
+        turn.Send(worker.Id, AppendUnreachable(new StringBuilder(), worker, c).Append(desk.History(c, worker.Language)).ToString());
         RecordAccess(worker, c, CaseAccessLog.History, turn);
     }
 
@@ -217,7 +218,7 @@ public sealed class WorkerDesk(
             ChatId = worker.Id,
             Kind = OutboundKind.Document,
             FileName = $"case-{c.Id}.txt",
-            FileContent = Encoding.UTF8.GetBytes(desk.History(c)),
+            FileContent = Encoding.UTF8.GetBytes(desk.History(c, worker.Language)),
             Text = $"#{c.Id}",
         });
         RecordAccess(worker, c, CaseAccessLog.Export, turn);
@@ -264,13 +265,13 @@ public sealed class WorkerDesk(
     private void Stats(WorkerState worker, Turn turn)
     {
         var all = cases.All();
-        turn.Send(worker.Id, CaseStats.Describe(all));
+        turn.Send(worker.Id, CaseStats.Describe(all, screens.Dialogs.Ui, worker.Language));
         turn.Add(new Outbound
         {
             ChatId = worker.Id,
             Kind = OutboundKind.Photo,
             FileName = "stats.png",
-            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours),
+            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, worker.Language),
             Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
         });
     }

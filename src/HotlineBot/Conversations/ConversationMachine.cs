@@ -49,6 +49,9 @@ public sealed class ConversationMachine
         return true;
     }
 
+    /// <summary>Whether the questionnaire's answer buttons count now: while answering, or alongside an open case.</summary>
+    public bool AnswersQuestions => _machine.IsInState(ConversationState.Answering) || _machine.IsInState(ConversationState.InCase);
+
     /// <summary>The machine as a DOT graph, drawn from this configuration so the picture never drifts from the code.</summary>
     public static string Graph() => UmlDotGraph.Format(new ConversationMachine(new Person())._machine.GetInfo());
 
@@ -94,6 +97,9 @@ public sealed class ConversationMachine
         // While a case is open the person may still read the menus; the case, not the screen, decides the state.
         m.Configure(ConversationState.InCase)
             .Ignore(ConversationTrigger.Browse)
+            // Someone waiting in the queue may well want to read what benefits could apply: the questionnaire runs
+            // alongside the case (its answers are accepted, see AnswersQuestions), and words still go to the case.
+            .Ignore(ConversationTrigger.StartQuestions)
             .Ignore(ConversationTrigger.LanguageChosen)
             .Ignore(ConversationTrigger.AskSpecialist)
             .Ignore(ConversationTrigger.Crisis)

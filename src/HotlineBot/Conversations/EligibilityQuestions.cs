@@ -19,17 +19,17 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
     public Question? Current(Person person) => Questionnaire.Find(person.QuestionId ?? string.Empty);
 
-    /// <summary>Starts over from the first question; false when the content has no questions.</summary>
+    /// <summary>Starts over from the first question; false when the content has no questions or the machine refuses.</summary>
     public bool Start(Person person, int? edit, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(person);
         var all = Questionnaire.Questions;
-        if (all.Count == 0)
+        // The machine decides whether a questionnaire may start here; a question is shown only when it may.
+        if (all.Count == 0 || !new ConversationMachine(person).TryFire(ConversationTrigger.StartQuestions))
         {
             return false;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.StartQuestions);
         person.Answers.Clear();
         person.RememberTopic("questionnaire");
         turn.Send(person.Id, screens.Text(UiKeys.QuestionnaireIntro, person.Language!.Value));

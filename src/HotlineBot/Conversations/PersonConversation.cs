@@ -19,7 +19,8 @@ public sealed class PersonConversation(
     EligibilityQuestions questions,
     PersonPrivacy privacy,
     CrisisResponse crisisResponse,
-    HeldMessages held)
+    HeldMessages held,
+    CaseCancellation cancellation)
 {
     private DialogSet Dialogs => screens.Dialogs;
 
@@ -181,9 +182,8 @@ public sealed class PersonConversation(
         switch (person.State)
         {
             case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker when person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open:
-                desk.Close(open, ActorRole.Person, null, "cancelled by the person", turn, person);
-                turn.Send(person.Id, screens.Text(UiKeys.CaseCancelled, language, ("number", open.Id)));
-                ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
+                // A case, urgent or not, is never closed on one word: the person confirms first.
+                cancellation.Ask(person, open, turn);
                 break;
             case ConversationState.ChoosingLanguage:
                 AskLanguage(person, inbound, null, turn);
@@ -217,9 +217,9 @@ public sealed class PersonConversation(
                 ShowNode(person, node, edit, turn);
                 break;
             case "a":
-                OnAction(person, inbound, parts[0], edit, turn);
+                OnAction(person, inbound, parts[0], CaseNumber(parts), edit, turn);
                 break;
-            case "q" when parts.Length == 2 && person.State == ConversationState.Answering && person.QuestionId == parts[0]:
+            case "q" when parts.Length == 2 && person.QuestionId == parts[0] && new ConversationMachine(person).AnswersQuestions:
                 questions.Answer(person, parts[0], parts[1], edit, turn);
                 break;
             case "c" when ConcernAnswers.Parse(parts[0]) is { } answer:
@@ -239,7 +239,11 @@ public sealed class PersonConversation(
         }
     }
 
-    private void OnAction(Person person, Inbound inbound, string action, int? edit, Turn turn)
+    /// <summary>The case an action button names ("a:cancelcase:12"), when it names one.</summary>
+    private static int? CaseNumber(string[] parts) =>
+        parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private void OnAction(Person person, Inbound inbound, string action, int? caseId, int? edit, Turn turn)
     {
         switch (action)
         {
@@ -271,8 +275,18 @@ public sealed class PersonConversation(
                 }
 
                 break;
-            case "cancelcase":
-                Cancel(person, inbound, turn);
+            case DialogActions.CancelCase:
+                cancellation.FromQueueMessage(person, caseId, turn);
+                break;
+            case DialogActions.CancelCaseConfirm:
+                if (cancellation.Confirm(person, caseId, turn))
+                {
+                    ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
+                }
+
+                break;
+            case DialogActions.CancelCaseKeep:
+                cancellation.Keep(person, caseId, turn);
                 break;
             case DialogActions.Hide:
                 privacy.Hide(person, LanguageOf(person, inbound), turn);
@@ -344,8 +358,7 @@ public sealed class PersonConversation(
         var language = person.Language!.Value;
         if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
         {
-            turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action("cancelcase"))], .. screens.CaseRows(language)]);
+            PointToOpenCase(person, open, language, turn);
             return;
         }
 
@@ -353,6 +366,19 @@ public sealed class PersonConversation(
         person.RememberTopic("specialist");
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
             [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
+    }
+
+    /// <summary>A case is open already: a place in the queue while it waits, and "a specialist is with you" once one is.</summary>
+    private void PointToOpenCase(Person person, Case open, Language language, Turn turn)
+    {
+        if (open.Status == CaseStatus.Assigned)
+        {
+            turn.Send(person.Id, screens.Text(UiKeys.CaseWithSpecialist, language, ("number", open.Id)), screens.CaseRows(language));
+            return;
+        }
+
+        turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, open.Id))], .. screens.CaseRows(language)]);
     }
 
     private void Rate(Person person, int stars, Turn turn)

@@ -12,6 +12,8 @@ public static class CallbackData
 
     public static string Node(string id) => "n:" + id;
     public static string Action(string action) => "a:" + action;
+    /// <summary>An action about one case, so a button whose case has moved on can tell.</summary>
+    public static string Action(string action, int caseId) => $"a:{action}:{caseId}";
     public static string Language(string code) => "l:" + code;
     public static string Answer(string question, string value) => $"q:{question}:{value}";
     public static string Skip(string question) => $"q:{question}:-";

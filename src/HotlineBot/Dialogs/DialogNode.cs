@@ -27,6 +27,12 @@ public static class DialogActions
     public const string CallBack = "callback";
     /// <summary>Yes to "shall I pass your words to a specialist?": a case opens with the words already written; not for content files.</summary>
     public const string PassWords = "pass";
+    /// <summary>Asks to close one's own case (under the queue message); the data carries the case number. Not for content files.</summary>
+    public const string CancelCase = "cancelcase";
+    /// <summary>«Да, закрыть»: the confirming answer that closes the case it names.</summary>
+    public const string CancelCaseConfirm = "cancelyes";
+    /// <summary>«Нет, продолжить»: the case goes on.</summary>
+    public const string CancelCaseKeep = "cancelno";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {

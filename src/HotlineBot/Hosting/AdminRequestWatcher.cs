@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using HotlineBot.Cases;
+using HotlineBot.Dialogs;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed partial class AdminRequestWatcher(
     HotlineDatabase db,
     ICaseStore cases,
     IOptions<HotlineOptions> hotline,
+    DialogSet dialogs,
     TimeProvider time,
     ILogger<AdminRequestWatcher> logger) : BackgroundService
 {
@@ -56,7 +58,7 @@ public sealed partial class AdminRequestWatcher(
             result = request.Kind switch
             {
                 AdminRequest.Backup => Backup(request.Target),
-                AdminRequest.Export => CaseExport.WriteAudited(db, cases, hotline.Value, request.Since, request.Format ?? "json", request.Target, "cli", time.GetUtcNow()),
+                AdminRequest.Export => CaseExport.WriteAudited(db, cases, hotline.Value, dialogs.Ui, request.Since, request.Format ?? "json", request.Target, "cli", time.GetUtcNow()),
                 _ => $"unknown request '{request.Kind}'",
             } ?? "ok";
         }

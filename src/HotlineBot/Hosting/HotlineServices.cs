@@ -37,6 +37,7 @@ public static class HotlineServices
         services.AddSingleton<DutyRoster>();
         services.AddSingleton<CrisisResponse>();
         services.AddSingleton<UrgentWatch>();
+        services.AddSingleton<CaseCancellation>();
         services.AddSingleton<HeldMessages>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();

@@ -21,6 +21,8 @@ public interface ICaseStore
 
 internal sealed class CaseStore : ICaseStore
 {
+    private const string LegacyCommentPrefix = "comment: ";
+
     private readonly LiteDB.ILiteCollection<Case> _cases;
     private readonly LiteDB.ILiteCollection<CaseEvent> _events;
     private readonly WaitingLine _line;
@@ -78,7 +80,9 @@ internal sealed class CaseStore : ICaseStore
         // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {
-            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent));
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent || e.Kind == CaseEventKind.RatingComment));
+            // Logs written before comments had their own kind carry them in a Rating line: "comment: …". The stars stay.
+            _events.DeleteMany(e => e.CaseId == @case.Id && e.Kind == CaseEventKind.Rating && e.Text!.StartsWith(LegacyCommentPrefix));
             @case.RatingComment = null;
             @case.TextRemoved = true;
             _cases.Update(@case);

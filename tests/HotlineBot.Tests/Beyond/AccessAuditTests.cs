@@ -23,7 +23,7 @@ public sealed class AccessAuditTests
 
         var before = LastId(api, BotHost.WorkerA);
         api.SendText(BotHost.WorkerA, "/history 1", "ru", "Aigul");
-        await WaitText(api, BotHost.WorkerA, "Case #1", before);
+        await WaitText(api, BotHost.WorkerA, "Обращение #1 ·", before);
         api.SendText(BotHost.WorkerA, "/export 1", "ru", "Aigul");
         await api.WaitUntilAsync(() => api.RequestsFor("sendDocument").Any(r => r.ChatId == BotHost.WorkerA && r.Ok), Wait);
 
@@ -47,7 +47,7 @@ public sealed class AccessAuditTests
         // The supervisor's own view of the log is recorded too.
         before = LastId(api, BotHost.Supervisor);
         api.SendText(BotHost.Supervisor, "/history 1", "ru", "Sup");
-        var history = await WaitText(api, BotHost.Supervisor, "Case #1", before);
+        var history = await WaitText(api, BotHost.Supervisor, "Обращение #1 ·", before);
         Assert.Contains("[access] history", history.Text, StringComparison.Ordinal);
         await api.WaitUntilAsync(() => bot.Services.GetRequiredService<ICaseStore>().Log(1).Count(e => e.Kind == CaseEventKind.Access) == 3, Wait);
         Assert.Equal(BotHost.Supervisor, bot.Services.GetRequiredService<ICaseStore>().Log(1).Last(e => e.Kind == CaseEventKind.Access).WorkerId);

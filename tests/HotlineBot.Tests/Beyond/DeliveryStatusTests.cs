@@ -55,9 +55,9 @@ public sealed class DeliveryStatusTests
 
         before = LastId(api, worker);
         api.SendText(worker, "/history", "ru", "Aigul");
-        var history = await WaitText(api, worker, "Case #1", before);
+        var history = await WaitText(api, worker, "Обращение #1 ·", before);
         Assert.StartsWith("⚠ #1:", history.Text, StringComparison.Ordinal);
-        Assert.Contains("✓ delivered to the person: 2", history.Text, StringComparison.Ordinal);
+        Assert.Contains("✓ доставлено человеку: 2", history.Text, StringComparison.Ordinal);
         Assert.Contains("not delivered: blocked", history.Text, StringComparison.Ordinal);
 
         // Writing again shows the chat works: the warning goes.

@@ -11,6 +11,7 @@ namespace HotlineBot.Tests.Beyond;
 public sealed class StatsChartTests
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    private static readonly HotlineBot.Dialogs.UiText Ui = HotlineBot.Dialogs.DialogCatalog.Load(CoreHarness.DialogsPath).Set!.Ui;
 
     private static List<Case> Sample() =>
     [
@@ -24,9 +25,12 @@ public sealed class StatsChartTests
     [Fact]
     public void The_plot_has_cases_per_day_by_language_pickup_bins_and_ratings()
     {
-        var multiplot = StatsChart.Build(Sample(), Now, utcOffsetHours: 5, days: 14);
+        var multiplot = StatsChart.Build(Sample(), Now, utcOffsetHours: 5, Ui, Language.Ru, days: 14);
         var plots = multiplot.GetPlots();
         Assert.Equal(3, plots.Length);
+
+        Assert.Equal(["Обращений в день", "Время до взятия, мин", "Оценки"], plots.Select(p => p.Axes.Title.Label.Text));
+        Assert.Equal("Бағалар", StatsChart.Build(Sample(), Now, 5, Ui, Language.Kk).GetPlots()[2].Axes.Title.Label.Text);
 
         var perDay = plots[0].GetPlottables<BarPlot>().ToList();
         Assert.Equal(["kk", "ru"], perDay.Select(b => b.LegendText));
@@ -46,7 +50,7 @@ public sealed class StatsChartTests
     [Fact]
     public void The_chart_is_a_png_that_decodes_at_the_expected_size()
     {
-        var png = StatsChart.Png(Sample(), Now, 5);
+        var png = StatsChart.Png(Sample(), Now, 5, Ui, Language.Ru);
         if (Environment.GetEnvironmentVariable("HOTLINE_CHART_OUT") is { Length: > 0 } path)
         {
             File.WriteAllBytes(path, png);
@@ -62,7 +66,7 @@ public sealed class StatsChartTests
     [Fact]
     public void An_empty_line_still_draws_a_chart()
     {
-        var png = StatsChart.Png([], Now, 5);
+        var png = StatsChart.Png([], Now, 5, Ui, Language.Kk);
         using var bitmap = SKBitmap.Decode(png);
         Assert.NotNull(bitmap);
     }
@@ -77,7 +81,7 @@ public sealed class StatsChartTests
 
         var replies = core.Say(CoreHarness.Supervisor, "/stats");
         Assert.Equal([OutboundKind.Send, OutboundKind.Photo], replies.Select(o => o.Kind));
-        Assert.Contains("total: 1", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("всего: 1", replies[0].Text, StringComparison.Ordinal);
         Assert.Equal(0x89, replies[1].FileContent![0]);
 
         var worker = core.Say(CoreHarness.Worker1, "/stats");

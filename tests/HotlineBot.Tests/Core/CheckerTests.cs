@@ -8,9 +8,9 @@ namespace HotlineBot.Tests.Core;
 /// </summary>
 public sealed class CheckerTests
 {
-    private const string Broken = "zz_broken.yaml";
+    internal const string Broken = "zz_broken.yaml";
 
-    private static TempDir CopyOfDialogs()
+    internal static TempDir CopyOfDialogs()
     {
         var dir = new TempDir();
         foreach (var file in Directory.EnumerateFiles(CoreHarness.DialogsPath))
@@ -22,7 +22,7 @@ public sealed class CheckerTests
     }
 
     /// <summary>1-based line of the first line of <paramref name="text"/> that contains <paramref name="marker"/>.</summary>
-    private static int LineOf(string text, string marker)
+    internal static int LineOf(string text, string marker)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal));
@@ -31,7 +31,7 @@ public sealed class CheckerTests
     }
 
     /// <summary>Loads a copy of the real dialogs with <paramref name="yaml"/> added as one more file; expects exactly one problem.</summary>
-    private static DialogProblem LoadWithExtraFile(string yaml, string marker, string messagePart)
+    internal static DialogProblem LoadWithExtraFile(string yaml, string marker, string messagePart)
     {
         using var dir = CopyOfDialogs();
         File.WriteAllText(dir.File(Broken), yaml);

@@ -52,6 +52,8 @@ public sealed class MachineTests
     [InlineData(ConversationState.DescribingProblem, ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker)]
     [InlineData(ConversationState.WaitingForWorker, ConversationTrigger.WorkerJoined, ConversationState.TalkingWithWorker)]
     [InlineData(ConversationState.WaitingForWorker, ConversationTrigger.Browse, ConversationState.WaitingForWorker)]
+    [InlineData(ConversationState.WaitingForWorker, ConversationTrigger.StartQuestions, ConversationState.WaitingForWorker)]
+    [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.StartQuestions, ConversationState.TalkingWithWorker)]
     [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseRequeued, ConversationState.WaitingForWorker)]
     [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseClosed, ConversationState.Rating)]
     [InlineData(ConversationState.TalkingWithWorker, ConversationTrigger.CaseOpened, ConversationState.WaitingForWorker)]

@@ -26,17 +26,45 @@ public sealed class RetentionTests
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         var store = core.Get<ICaseStore>();
         Assert.Contains(store.Log(1), e => e.Text == "Секретный вопрос про пособие");
+        Assert.Contains(store.Log(1), e => e.Text?.Contains("Спасибо, помогли", StringComparison.Ordinal) == true);
 
         core.Time.Advance(TimeSpan.FromDays(2));
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         var log = store.Log(1);
         Assert.DoesNotContain(log, e => e.Kind is CaseEventKind.PersonMessage or CaseEventKind.WorkerMessage or CaseEventKind.Note);
+        // The rating comment is the person's words too: gone from the log as well as from the case; the stars stay.
+        Assert.DoesNotContain(log, e => e.Text?.Contains("Спасибо, помогли", StringComparison.Ordinal) == true);
+        Assert.Contains(log, e => e.Kind == CaseEventKind.Rating && e.Text == "4/5");
         Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: consulted");
         var kept = store.Find(1)!;
         Assert.Equal(4, kept.Rating);
         Assert.Null(kept.RatingComment);
         Assert.NotNull(kept.TakenAt);
         Assert.True(kept.TextRemoved);
+    }
+
+    [Fact]
+    public void A_comment_kept_in_a_rating_line_by_an_older_version_goes_too_and_its_stars_stay()
+    {
+        using var core = new CoreHarness(settings: new Dictionary<string, string?> { ["Hotline:RetentionDays"] = "30" });
+        core.Onboard(Person);
+        core.Press(Person, "a:escalate");
+        core.Say(Person, "Вопрос");
+        core.Press(CoreHarness.Worker1, "w:take:1");
+        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        core.Press(Person, "r:5");
+        var store = core.Get<ICaseStore>();
+        // How logs were written before comments had their own kind.
+        core.Db.InTransaction(() => store.Append(new CaseEvent
+        {
+            CaseId = 1, At = core.Time.GetUtcNow(), Actor = ActorRole.Person, Kind = CaseEventKind.Rating, Text = "comment: Старый отзыв",
+        }));
+
+        core.Time.Advance(TimeSpan.FromDays(31));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        var log = store.Log(1);
+        Assert.DoesNotContain(log, e => e.Text?.Contains("Старый отзыв", StringComparison.Ordinal) == true);
+        Assert.Contains(log, e => e.Kind == CaseEventKind.Rating && e.Text == "5/5");
     }
 
     [Fact]

@@ -1,11 +1,15 @@
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
+using HotlineBot.Dialogs;
 using HotlineBot.Storage;
 
 namespace HotlineBot.Tests.Core;
 
 public sealed class StatsAndTranscriptTests
 {
+    /// <summary>The real words from dialogs/ui.yaml: a test fails when a key or its text goes missing.</summary>
+    private static readonly UiText Ui = DialogCatalog.Load(CoreHarness.DialogsPath).Set!.Ui;
+
     [Theory]
     [InlineData(new double[] { 1, 2, 3, 4, 5 }, 0.5, 3)]
     [InlineData(new double[] { 1, 2, 3, 4, 5 }, 0.9, 5)]
@@ -37,14 +41,19 @@ public sealed class StatsAndTranscriptTests
             new() { Id = 3, Status = CaseStatus.Queued, OpenedAt = at, Urgent = true, Language = Language.Kk },
             new() { Id = 4, Status = CaseStatus.Closed, OpenedAt = at, TakenAt = at.AddMinutes(10), Language = Language.Ru },
         };
-        var text = CaseStats.Describe(cases);
-        Assert.Contains("open: 2, waiting: 1, urgent waiting: 1, total: 4", text, StringComparison.Ordinal);
-        Assert.Contains("median 4, p90 10 (n=3)", text, StringComparison.Ordinal);
-        Assert.Contains("by language: kk 2, ru 2", text, StringComparison.Ordinal);
-        Assert.Contains("by topic: benefits 2, — 2, services 1", text, StringComparison.Ordinal);
-        Assert.Contains("ratings: 4.0 average of 2", text, StringComparison.Ordinal);
+        var text = CaseStats.Describe(cases, Ui, Language.Ru);
+        Assert.Contains("открыто: 2, в очереди: 1, из них срочных: 1, всего: 4", text, StringComparison.Ordinal);
+        Assert.Contains("медиана 4, p90 10 (n=3)", text, StringComparison.Ordinal);
+        Assert.Contains("по языкам: kk 2, ru 2", text, StringComparison.Ordinal);
+        Assert.Contains("по темам: benefits 2, — 2, services 1", text, StringComparison.Ordinal);
+        Assert.Contains("оценки: в среднем 4.0, всего 2", text, StringComparison.Ordinal);
         Assert.Contains("3★×1", text, StringComparison.Ordinal);
         Assert.Contains("5★×1", text, StringComparison.Ordinal);
+
+        var kk = CaseStats.Describe(cases, Ui, Language.Kk);
+        Assert.Contains("ашық: 2, кезекте: 1, оның ішінде шұғыл: 1, барлығы: 4", kk, StringComparison.Ordinal);
+        Assert.Contains("тақырыптар бойынша: benefits 2", kk, StringComparison.Ordinal);
+        Assert.DoesNotContain("open", kk, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,16 +69,20 @@ public sealed class StatsAndTranscriptTests
             new() { CaseId = 7, At = at.AddMinutes(3), Actor = ActorRole.Worker, WorkerId = 900001, Kind = CaseEventKind.Note, Text = "звонить 111" },
             new() { CaseId = 7, At = at.AddMinutes(4), Actor = ActorRole.Person, Kind = CaseEventKind.PersonMessage, MediaKind = "photo", Text = "справка" },
         ];
-        var lines = CaseTranscript.Format(@case, events, id => id == 900001 ? "Анна" : "?", 5).TrimEnd().Split(Environment.NewLine);
+        var lines = CaseTranscript.Format(@case, events, id => id == 900001 ? "Анна" : "?", 5, Ui, Language.Ru).TrimEnd().Split(Environment.NewLine);
         Assert.Equal(
         [
-            "Case #7 · ru · Assigned · URGENT · topics: benefits · follows #3",
-            "2025-01-01 15:00 System: [statechange] queued",
-            "2025-01-01 15:01 Person: Здравствуйте",
-            "2025-01-01 15:02 Worker Анна: Слушаю вас",
-            "2025-01-01 15:03 Worker Анна: [note] звонить 111",
-            "2025-01-01 15:04 Person: [photo] справка",
+            "Обращение #7 · ru · у специалиста · СРОЧНОЕ · темы: benefits · продолжение #3",
+            "2025-01-01 15:00 Система: [statechange] queued",
+            "2025-01-01 15:01 Человек: Здравствуйте",
+            "2025-01-01 15:02 Специалист Анна: Слушаю вас",
+            "2025-01-01 15:03 Специалист Анна: [note] звонить 111",
+            "2025-01-01 15:04 Человек: [photo] справка",
         ], lines);
+
+        var kk = CaseTranscript.Format(@case, events, id => id == 900001 ? "Анна" : "?", 5, Ui, Language.Kk).TrimEnd().Split(Environment.NewLine);
+        Assert.Equal("Өтініш #7 · ru · маманда · ШҰҒЫЛ · тақырыптар: benefits · #3 өтініштің жалғасы", kk[0]);
+        Assert.Equal("2025-01-01 15:02 Маман Анна: Слушаю вас", kk[3]);
     }
 
     [Fact]
@@ -85,10 +98,10 @@ public sealed class StatsAndTranscriptTests
         bot.Press(CoreHarness.Worker1, "w:take:1");
 
         var toWorker = bot.TextTo(CoreHarness.Worker1);
-        Assert.Contains("Case #1 · ru · Assigned · topics: benefits, specialist", toWorker, StringComparison.Ordinal);
-        Assert.Contains("System: [statechange] queued", toWorker, StringComparison.Ordinal);
-        Assert.Contains("Person: Мне отказали в пособии", toWorker, StringComparison.Ordinal);
-        Assert.Contains("Worker #900001: [statechange] taken", toWorker, StringComparison.Ordinal);
+        Assert.Contains("Обращение #1 · ru · у специалиста · темы: benefits, specialist", toWorker, StringComparison.Ordinal);
+        Assert.Contains("Система: [statechange] queued", toWorker, StringComparison.Ordinal);
+        Assert.Contains("Человек: Мне отказали в пособии", toWorker, StringComparison.Ordinal);
+        Assert.Contains("Специалист #900001: [statechange] taken", toWorker, StringComparison.Ordinal);
         Assert.DoesNotContain("9501", toWorker, StringComparison.Ordinal);
         Assert.Contains("Специалист на связи", bot.TextTo(person), StringComparison.Ordinal);
         Assert.Equal(ConversationState.TalkingWithWorker, bot.Get<IPersonStore>().Find(person)!.State);

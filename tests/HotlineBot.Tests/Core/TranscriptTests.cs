@@ -40,6 +40,8 @@ public sealed class TranscriptTests
     private const string FreeText = "Я не могу ответить на это сам. Передать ваши слова специалисту?";
     private const string MediaRu = "Стикеры и другие такие сообщения бот обработать не может.";
     private const string FirstQuestion = "Сколько вам лет?";
+    private const string ConfirmCancel = "Закрыть обращение №1?";
+    private const string CaseClosedRu = "Обращение №1 закрыто.";
 
     private static readonly TranscriptStep[] OnboardRu = [new("/start"), new("tap l:ru")];
 
@@ -137,17 +139,69 @@ public sealed class TranscriptTests
         [
             .. OnboardRu,
             new("tap a:escalate", Has: [EscalateRu]),
-            new("Мне отказали в пособии, что делать?", Has: ["Обращение №1 принято. Ваше место в очереди: 1."], Buttons: ["a:cancelcase"], ToStaff: true),
+            new("Мне отказали в пособии, что делать?", Has: ["Обращение №1 принято. Ваше место в очереди: 1."], Buttons: ["a:cancelcase:1"], ToStaff: true),
             new("/вопрос ещё", Has: ["Добавлено к обращению №1 — специалист увидит все ваши сообщения."]),
-            new("/cancel", Has: ["Обращение №1 закрыто.", MainRu], ToStaff: null),
+            new("/cancel", Has: [ConfirmCancel], Buttons: ["a:cancelyes:1", "a:cancelno:1"], Lacks: [CaseClosedRu, "112"]),
+            new("tap a:cancelyes:1", Has: [CaseClosedRu, MainRu], ToStaff: null),
+        ],
+        ["cancel: an urgent case asks first and gives the numbers; «Нет, продолжить» keeps it"] =
+        [
+            .. OnboardRu,
+            new("я не хочу жить", Has: ["112"], ToStaff: true),
+            new("/cancel", Has: [ConfirmCancel, "112", "Если есть опасность"], Buttons: ["a:cancelyes:1", "a:cancelno:1"], Lacks: [CaseClosedRu]),
+            new("tap a:cancelno:1", Has: ["Хорошо, обращение №1 остаётся открытым."], Lacks: [CaseClosedRu]),
+            new("мне всё ещё плохо", Has: ["Добавлено к обращению №1"], Lacks: [FreeText], ToStaff: null),
+        ],
+        ["cancel: the queue message's Cancel after the specialist joined is outdated and closes nothing"] =
+        [
+            .. OnboardRu,
+            new("tap a:escalate", Has: [EscalateRu]),
+            new("Мне нужна помощь", Has: ["Обращение №1 принято."], Buttons: ["a:cancelcase:1"], ToStaff: true),
+            new("tap w:take:1", User: CoreHarness.Worker1, ToStaff: null),
+            new("tap a:cancelcase:1", Has: ["Эта кнопка уже не действует: по обращению №1 с вами уже специалист."], Lacks: [ConfirmCancel, CaseClosedRu]),
+            new("tap a:cancelcase", Has: ["Эта кнопка уже не действует: по обращению №1 с вами уже специалист."], Lacks: [ConfirmCancel, CaseClosedRu]),
+            new("/cancel", Has: [ConfirmCancel], Buttons: ["a:cancelyes:1"]),
+            new("tap a:cancelyes:1", Has: [CaseClosedRu], ToStaff: true),
+            new("tap a:cancelcase:1", Has: ["Эта кнопка уже не действует: обращение №1 уже закрыто."], Lacks: [ConfirmCancel]),
+            new("tap a:cancelyes:1", Has: ["Эта кнопка уже не действует: обращение №1 уже закрыто."]),
+            new("tap a:cancelno:1", Has: ["Эта кнопка уже не действует: обращение №1 уже закрыто."]),
         ],
         ["escalate: asking again while a case is open points to the open case"] =
         [
             .. OnboardRu,
             new("tap a:escalate", Has: [EscalateRu]),
             new("media photo справка", Has: ["Обращение №1 принято."], ToStaff: true),
-            new("tap a:escalate", Has: ["Ваше обращение №1 ещё открыто, место в очереди: 1."], Buttons: ["a:cancelcase"]),
-            new("tap a:cancelcase", Has: ["Обращение №1 закрыто."], ToStaff: null),
+            new("tap a:escalate", Has: ["Ваше обращение №1 ещё открыто, место в очереди: 1."], Buttons: ["a:cancelcase:1"]),
+            new("tap a:cancelcase:1", Has: [ConfirmCancel], Buttons: ["a:cancelyes:1", "a:cancelno:1"], Lacks: [CaseClosedRu]),
+            new("tap a:cancelyes:1", Has: [CaseClosedRu], ToStaff: null),
+        ],
+        ["escalate: asking again while a specialist is already talking says so, with no place in the queue"] =
+        [
+            .. OnboardRu,
+            new("tap a:escalate", Has: [EscalateRu]),
+            new("Мне нужна помощь", Has: ["Обращение №1 принято."], ToStaff: true),
+            new("tap w:take:1", User: CoreHarness.Worker1, ToStaff: null),
+            new("tap a:escalate", Has: ["Специалист уже с вами (обращение №1). Пишите сюда"], Lacks: ["место в очереди", "Напишите специалисту"], Buttons: ["a:hide"]),
+            new("/start specialist", Has: ["Специалист уже с вами (обращение №1)."], Lacks: ["место в очереди"]),
+        ],
+        ["questionnaire: inside an open case it works to the end, and words still go to the case"] =
+        [
+            .. OnboardRu,
+            new("tap a:escalate", Has: [EscalateRu]),
+            new("Мне нужна помощь с пособием", Has: ["Обращение №1 принято."], ToStaff: true),
+            new("tap a:questionnaire", Has: [FirstQuestion]),
+            new("tap q:age:age18_69", Has: ["Вопрос 2 из 9"], Lacks: [Stale]),
+            new("я пока почитаю", Has: ["Добавлено к обращению №1"], Lacks: [Stale]),
+            new("tap q:disability:-", Has: ["Вопрос 3 из 9"], Lacks: [Stale]),
+            new("tap q:children:-", Has: ["Вопрос 4 из 9"], Lacks: [Stale]),
+            new("tap q:family:-", Has: ["Вопрос 5 из 9"], Lacks: [Stale]),
+            new("tap q:health:-", Has: ["Вопрос 6 из 9"], Lacks: [Stale]),
+            new("tap q:status:-", Has: ["Вопрос 7 из 9"], Lacks: [Stale]),
+            new("tap q:income:-", Has: ["Вопрос 8 из 9"], Lacks: [Stale]),
+            new("tap q:situation:-", Has: ["Вопрос 9 из 9"], Lacks: [Stale]),
+            new("tap q:safety:-", Has: ["По вашим ответам"], Lacks: [Stale]),
+            new("tap q:age:age18_69", Has: [Stale]),
+            new("tap w:take:1", User: CoreHarness.Worker1, Has: ["Мне нужна помощь с пособием", "я пока почитаю"], ToStaff: null),
         ],
         ["deeplink: /start benefits for a new person opens benefits once a language is chosen"] =
         [
@@ -195,7 +249,7 @@ public sealed class TranscriptTests
         [
             .. OnboardRu,
             new("как получить пособие на ребенка", Has: [FreeText], Buttons: ["a:pass", "a:menu", "a:hide"], Lacks: ["Обращение №"]),
-            new("tap a:pass", Has: ["Обращение №1 принято."], Buttons: ["a:cancelcase", "a:hide"], Lacks: [EscalateRu], ToStaff: true),
+            new("tap a:pass", Has: ["Обращение №1 принято."], Buttons: ["a:cancelcase:1", "a:hide"], Lacks: [EscalateRu], ToStaff: true),
         ],
         ["text: words offered to a specialist are forgotten once the person does something else"] =
         [
@@ -272,8 +326,8 @@ public sealed class TranscriptTests
                 Assert.True(toStaff == staffMessages.Count > 0, $"{where}: expected staff to be told: {toStaff}; got {staffMessages.Count} message(s)");
             }
 
-            // Nothing a person does ever reaches another person.
-            Assert.All(bot.Last, o => Assert.True(o.ChatId == step.User || CoreHarness.Staff.Contains(o.ChatId), $"{where}: a message to chat {o.ChatId}"));
+            // Nothing a person does ever reaches another person (a worker's step reaches the person on the case).
+            Assert.All(bot.Last, o => Assert.True(o.ChatId == step.User || CoreHarness.Staff.Contains(o.ChatId) || CoreHarness.Staff.Contains(step.User), $"{where}: a message to chat {o.ChatId}"));
         }
     }
 
@@ -289,6 +343,9 @@ public sealed class TranscriptTests
         bot.Press(Person, "a:escalate");
         bot.Say(Person, "Помогите оформить пособие");
         bot.Say(Person, "/cancel");
+        // One word closes nothing: the case waits until the person confirms.
+        Assert.Equal(CaseStatus.Queued, bot.Get<ICaseStore>().Find(1)!.Status);
+        bot.Press(Person, "a:cancelyes:1");
 
         var closed = bot.Get<ICaseStore>().Find(1)!;
         Assert.Equal(CaseStatus.Closed, closed.Status);
@@ -308,6 +365,7 @@ public sealed class TranscriptTests
         Assert.Equal(CaseStatus.Queued, cases.Find(1)!.Status);
 
         bot.Say(Person, "/cancel");
+        bot.Press(Person, "a:cancelyes:1");
 
         var closed = cases.Find(1)!;
         Assert.Equal(CaseStatus.Closed, closed.Status);
@@ -321,6 +379,26 @@ public sealed class TranscriptTests
         Assert.Contains(FreeText, bot.TextTo(Person), StringComparison.Ordinal);
         Assert.Null(bot.Get<ICaseStore>().Find(2));
         Assert.DoesNotContain(bot.Last, o => CoreHarness.Staff.Contains(o.ChatId));
+    }
+
+    [Fact]
+    public void The_old_queue_messages_Cancel_leaves_a_taken_case_with_its_worker_and_tells_the_worker_nothing()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Press(Person, "a:escalate");
+        bot.Say(Person, "Помогите оформить пособие");
+        bot.Press(CoreHarness.Worker1, "w:take:1");
+
+        bot.Press(Person, "a:cancelcase:1");
+        bot.Press(Person, "a:cancelyes:2");
+
+        var taken = bot.Get<ICaseStore>().Find(1)!;
+        Assert.Equal(CaseStatus.Assigned, taken.Status);
+        Assert.Equal(CoreHarness.Worker1, taken.WorkerId);
+        Assert.Equal(ConversationState.TalkingWithWorker, bot.Get<IPersonStore>().Find(Person)!.State);
+        Assert.DoesNotContain(bot.Last, o => CoreHarness.Staff.Contains(o.ChatId));
+        Assert.DoesNotContain(bot.Get<ICaseStore>().Log(1), e => e.Text?.StartsWith("closed", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -112,8 +112,8 @@ public sealed class EscalationJourneyTests
         // The transcript and the export.
         winnerBefore = LastId(api, winner);
         api.SendText(winner, "/history 1", "ru", NameOf(winner));
-        var history = await WaitText(api, winner, "Case #1", winnerBefore);
-        Assert.Contains("Person:", history.Text);
+        var history = await WaitText(api, winner, "Обращение #1 ·", winnerBefore);
+        Assert.Contains("Человек:", history.Text);
         Assert.Contains("Мне не платят пособие третий месяц", history.Text);
         Assert.Contains(Note, history.Text);
         Assert.Contains("rating", history.Text);
@@ -157,7 +157,7 @@ public sealed class EscalationJourneyTests
             foreach (var file in doc.Files)
             {
                 var content = System.Text.Encoding.UTF8.GetString(file.Content);
-                Assert.Contains("Case #1", content);
+                Assert.Contains("Обращение #1 ·", content);
                 Assert.DoesNotContain(Person.ToString(), content);
                 Assert.DoesNotContain(FirstName, content);
                 Assert.DoesNotContain(Username, content);

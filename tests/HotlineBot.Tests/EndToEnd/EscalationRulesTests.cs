@@ -107,6 +107,7 @@ public sealed class EscalationRulesTests
             Assert.DoesNotContain("Case #", text);
             Assert.DoesNotContain("Обращение #1", text);
             Assert.DoesNotContain("waiting", text);
+            Assert.DoesNotContain("в очереди:", text);
             Assert.DoesNotContain("В очереди", text);
         }
 
@@ -117,13 +118,13 @@ public sealed class EscalationRulesTests
         before = LastId(api, BotHost.WorkerA);
         api.SendText(BotHost.WorkerA, "/stats", "ru", "Aigul");
         var usage = await WaitText(api, BotHost.WorkerA, "Не понял команду", before);
-        Assert.DoesNotContain("median", usage.Text);
+        Assert.DoesNotContain("медиана", usage.Text);
 
         before = LastId(api, BotHost.Supervisor);
         api.SendText(BotHost.Supervisor, "/stats", "ru", "Sup");
-        var stats = await WaitText(api, BotHost.Supervisor, "waiting", before);
-        Assert.Contains("median", stats.Text);
-        Assert.Contains("waiting: 1", stats.Text);
+        var stats = await WaitText(api, BotHost.Supervisor, "в очереди:", before);
+        Assert.Contains("медиана", stats.Text);
+        Assert.Contains("в очереди: 1", stats.Text);
     }
 
     [Fact]
@@ -155,8 +156,8 @@ public sealed class EscalationRulesTests
 
         before = LastId(api, BotHost.WorkerA);
         api.SendText(BotHost.WorkerA, "/history 2", "ru", "Aigul");
-        var history = await WaitText(api, BotHost.WorkerA, "Case #2", before);
-        Assert.Contains("follows #1", history.Text);
+        var history = await WaitText(api, BotHost.WorkerA, "Обращение #2 ·", before);
+        Assert.Contains("продолжение #1", history.Text);
         Assert.Contains("Снова нужна помощь", history.Text);
     }
 

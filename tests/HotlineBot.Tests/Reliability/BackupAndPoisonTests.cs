@@ -91,7 +91,7 @@ public sealed class BackupAndPoisonTests
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
         var only = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal(1, only.GetProperty("Id").GetInt32());
-        Assert.Contains("Person: Как оформить пособие?", only.GetProperty("Transcript").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Человек: Как оформить пособие?", only.GetProperty("Transcript").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Person.ToString(System.Globalization.CultureInfo.InvariantCulture), stdout, StringComparison.Ordinal);
 
         var (_, later, _) = await RunCliAsync(dataFile, "cases", "export", "--since", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
