@@ -50,6 +50,7 @@ public static class Program
         backup.TreatUnmatchedTokensAsErrors = false;
         backup.SetAction((result, ct) => BackupAsync([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
         root.Subcommands.Add(backup);
+        root.Subcommands.Add(CrisisCommands.Create());
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
@@ -95,7 +96,7 @@ public static class Program
         }
 
         Console.WriteLine($"{path}: {set.Nodes.Count} screens, {set.Ui.Strings.Count} sentences, {set.Questionnaire.Questions.Count} questions, " +
-            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis words, {set.QuickReplies.Count} quick replies: OK");
+            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis patterns, {set.QuickReplies.Count} quick replies: OK");
         return 0;
     }
 
