@@ -120,7 +120,7 @@ public sealed class CrisisLexicon
 
                 var covering = FirstCovering(words, placement);
                 report.AppendLine(covering is { } c
-                    ? $"  cancelled: exception {c.Exception.Pattern} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
+                    ? $"  cancelled: exception {c.Exception} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
                     : "  exceptions: none covers the matched words");
                 if (negated < 0 && covering is null)
                 {

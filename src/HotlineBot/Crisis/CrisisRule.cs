@@ -8,7 +8,11 @@ namespace HotlineBot.Crisis;
 /// </summary>
 public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, WordPattern Pattern, CrisisSlot? Negation, SourceLocation Where)
 {
-    /// <summary>The negation word that cancels this placement, if any: one word before the first matched word, or between them.</summary>
+    /// <summary>
+    /// The negation word that cancels this placement, if any: one right before the first matched word or between the matched
+    /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
+    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу").
+    /// </summary>
     public int NegatedAt(CrisisWord[] words, int[] placement)
     {
         if (Negation is null)
@@ -18,9 +22,10 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
 
         var first = placement.Min();
         var last = placement.Max();
-        for (var i = Math.Max(0, first - 1); i < last; i++)
+        for (var i = Math.Max(0, first - 2); i < last; i++)
         {
-            if (Array.IndexOf(placement, i) < 0 && Negation.Matches(words[i]))
+            if (Array.IndexOf(placement, i) < 0 && Negation.Matches(words[i])
+                && (i >= first - 1 || Pattern.Slots.Any(slot => slot.Matches(words[i + 1]))))
             {
                 return i;
             }
@@ -30,23 +35,44 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     }
 }
 
-/// <summary>An idiom or false friend («убить время», «сағат ұрады»): when it covers a matched word, the match is cancelled.</summary>
-public sealed record CrisisIdiom(WordPattern Pattern, SourceLocation Where)
+/// <summary>
+/// An idiom or false friend («убить время», «сағат ұрады»): when it covers a matched word, the match is cancelled.
+/// With <see cref="Near"/> it is context instead («в новостях», «фильм»): it cancels a match within that many words of it.
+/// </summary>
+public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation Where)
 {
-    /// <summary>Where this exception covers one of the matched words, or null.</summary>
+    /// <summary>The matched word this exception covers (or, with Near, the words of it that stand near the match), or null.</summary>
     public int[]? Covers(CrisisWord[] words, int[] placement)
     {
+        if (Near == 0)
+        {
+            foreach (var matched in placement)
+            {
+                if (Pattern.CanPlaceAt(words, matched))
+                {
+                    return [matched];
+                }
+            }
+
+            return null;
+        }
+
         foreach (var own in Pattern.Placements(words))
         {
             foreach (var at in own)
             {
-                if (Array.IndexOf(placement, at) >= 0)
+                foreach (var matched in placement)
                 {
-                    return own;
+                    if (Math.Abs(at - matched) <= Near)
+                    {
+                        return own;
+                    }
                 }
             }
         }
 
         return null;
     }
+
+    public override string ToString() => Near > 0 ? $"{Pattern} near (within {Near} words)" : Pattern.ToString();
 }

@@ -170,7 +170,8 @@ public static class CrisisText
                 case 'c' when next == 'h': builder.Append('ч'); i++; break;
                 case 'k' when next == 'h': builder.Append('х'); i++; break;
                 case 'g' when next == 'h': builder.Append('г'); i++; break;
-                case 't' when next == 's': builder.Append('ц'); i++; break;
+                // -tsya/-tsa at the end is Russian -тся (hochetsya = хочется); elsewhere ts is ц (tsel = цель).
+                case 't' when next == 's' && !IsReflexiveEnding(lower[(i + 2)..]): builder.Append('ц'); i++; break;
                 case 'n' when next == 'g' && (i + 2 >= lower.Length || !IsLatinVowel(lower[i + 2])): builder.Append('н'); i++; break;
                 case 'y' or 'j' when IsLatinVowel(next) && (c == 'y' || jAsY):
                     hasJ |= c == 'j';
@@ -203,6 +204,8 @@ public static class CrisisText
 
         return hasJ;
     }
+
+    private static bool IsReflexiveEnding(ReadOnlySpan<char> rest) => rest is "ya" or "ja" or "a" or "ia";
 
     private static bool Follows(ReadOnlySpan<char> word, int at, string tail) =>
         word.Length > at + tail.Length && word.Slice(at + 1, tail.Length).SequenceEqual(tail);

@@ -15,7 +15,7 @@ public sealed class CrisisSource
 /// <summary>One pattern or exception as written: the words still unexpanded, everything else already checked.</summary>
 internal sealed record DraftPattern(
     string? Id, CrisisKind Kind, CrisisLevel Level, List<(string Slot, SourceLocation Where)> Words, int Window, WordOrder Order,
-    List<(string Slot, SourceLocation Where)> Negation, SourceLocation Where);
+    List<(string Slot, SourceLocation Where)> Negation, int Near, SourceLocation Where);
 
 /// <summary>
 /// Reads the crisis sections of dialogs/*.yaml (families, patterns, exceptions) through YamlDotNet's node model, so a
@@ -27,7 +27,7 @@ public static class CrisisYamlReader
     public static readonly IReadOnlyList<string> Sections = ["families", "patterns", "exceptions"];
 
     private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "note"];
-    private static readonly string[] ExceptionKeys = ["words", "window", "order", "note"];
+    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "note"];
 
     private static readonly Dictionary<string, CrisisKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -104,7 +104,7 @@ public static class CrisisYamlReader
         }
 
         var exceptions = source.Exceptions
-            .Select(draft => Pattern(draft, families, problems) is { } pattern ? new CrisisIdiom(pattern, draft.Where) : null)
+            .Select(draft => Pattern(draft, families, problems) is { } pattern ? new CrisisIdiom(pattern, draft.Near, draft.Where) : null)
             .OfType<CrisisIdiom>().ToList();
         return new CrisisLexicon(rules, exceptions);
     }
@@ -235,7 +235,7 @@ public static class CrisisYamlReader
             {
                 if (item is YamlScalarNode && exceptions)
                 {
-                    into.Add(new DraftPattern(null, CrisisKind.None, CrisisLevel.None, Slots(item), WordPattern.DefaultWindow, WordOrder.Any, [], Where(item)));
+                    into.Add(new DraftPattern(null, CrisisKind.None, CrisisLevel.None, Slots(item), WordPattern.DefaultWindow, WordOrder.Any, [], 0, Where(item)));
                     continue;
                 }
 
@@ -307,6 +307,14 @@ public static class CrisisYamlReader
                 }
             }
 
+            var near = 0;
+            if (Child(map, "near") is { } nearNode
+                && (nearNode is not YamlScalarNode { Value: { } n } || !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out near) || near < 1 || near > WordPattern.MaxWindow))
+            {
+                Problem(nearNode, $"near must be a whole number of words from 1 to {WordPattern.MaxWindow}");
+                sound = false;
+            }
+
             var order = WordOrder.Any;
             if (Child(map, "order") is { } orderNode
                 && (orderNode is not YamlScalarNode { Value: { } o } || !Orders.TryGetValue(o, out order)))
@@ -323,7 +331,7 @@ public static class CrisisYamlReader
             }
 
             var negation = Child(map, "negation") is { } negationNode ? Slots(negationNode) : [];
-            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, Where(map)) : null;
+            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map)) : null;
         }
 
         /// <summary>Slots from "хочу|хочется умереть" (spaces separate slots) or from a list with one slot per item.</summary>

@@ -94,6 +94,59 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
         }
     }
 
+    /// <summary>
+    /// Whether some placement uses the word at <paramref name="at"/>: an exception must find the very word a pattern matched,
+    /// not only the nearest one («кот выпрыгнул в окно»: «кот … окно», though «выпрыгнул» is nearer).
+    /// </summary>
+    public bool CanPlaceAt(CrisisWord[] words, int at)
+    {
+        if (Order != WordOrder.Any)
+        {
+            return Placements(words).Any(p => Array.IndexOf(p, at) >= 0);
+        }
+
+        for (var s = 0; s < Slots.Count; s++)
+        {
+            if (!Slots[s].Matches(words[at]))
+            {
+                continue;
+            }
+
+            for (var start = Math.Max(0, at - Window + 1); start <= at; start++)
+            {
+                var end = Math.Min(words.Length, start + Window);
+                var used = new List<int> { at };
+                var complete = true;
+                for (var other = 0; other < Slots.Count && complete; other++)
+                {
+                    if (other == s)
+                    {
+                        continue;
+                    }
+
+                    var found = -1;
+                    for (var i = start; i < end && found < 0; i++)
+                    {
+                        if (!used.Contains(i) && Slots[other].Matches(words[i]))
+                        {
+                            found = i;
+                        }
+                    }
+
+                    complete = found >= 0;
+                    used.Add(found);
+                }
+
+                if (complete)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private bool AnySlotMatches(in CrisisWord word)
     {
         foreach (var slot in Slots)
