@@ -128,13 +128,14 @@ public sealed class CrisisLexicon
                 }
             }
 
+            // Near misses, for an editor chasing a miss: a pattern that found one of its telling words (not only "не" or "я").
             if (!found && rule.Pattern.Slots.Count > 1)
             {
                 var present = rule.Pattern.Slots.Where(s => words.Any(w => s.Matches(w))).ToList();
-                if (present.Count > 0)
+                if (present.Any(s => s.Stems.Min(stem => stem.Text.Length) >= 4))
                 {
-                    var missing = rule.Pattern.Slots.Except(present);
-                    partial.Add($"  {rule.Id}: has {string.Join(' ', present)}; lacks {string.Join(' ', missing)} (or not within its window/order: {rule.Pattern})");
+                    partial.Add($"  {rule.Id}: has {string.Join(" + ", present)}; lacks {string.Join(" + ", rule.Pattern.Slots.Except(present))} " +
+                        $"(or the words are not within its window or order: {rule.Pattern})");
                 }
             }
         }

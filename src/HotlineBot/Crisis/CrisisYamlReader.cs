@@ -266,6 +266,12 @@ public static class CrisisYamlReader
                 }
             }
 
+            if (!sound)
+            {
+                // A misspelt key explains whatever else looks missing ("wrods:" is why there are no words): report it alone.
+                return null;
+            }
+
             var id = Scalar(map, "id");
             var kind = CrisisKind.None;
             var level = CrisisLevel.None;

@@ -75,7 +75,7 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
     public int Window { get; } = order == WordOrder.Together ? slots.Count : window;
     public WordOrder Order { get; } = order;
 
-    public override string ToString() => string.Join(' ', Slots) + Order switch
+    public override string ToString() => string.Join(" + ", Slots) + Order switch
     {
         WordOrder.Together => " (side by side, in this order)",
         WordOrder.InOrder => $" (in this order, within {Window} words)",
