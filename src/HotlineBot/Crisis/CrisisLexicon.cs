@@ -4,10 +4,10 @@ using System.Text;
 namespace HotlineBot.Crisis;
 
 /// <summary>
-/// The crisis patterns of dialogs/crisis.yaml, matched on folded words (see <see cref="CrisisText"/>). A message is folded once;
-/// each pattern is indexed by the first two letters of its rarest word, so a message is checked against the few patterns
-/// whose rarest word it contains. Clear patterns are tried before unclear ones, each in file order; a match counts unless
-/// the pattern's negation or an exception cancels it.
+/// The crisis patterns of dialogs/crisis.yaml, matched on folded words (see <see cref="CrisisText"/>). A message is folded once
+/// and each word walks one trie of every stem, which marks the slots it matches; a pattern is tried only when each of its
+/// slots matched some word, and placing it is then looking up bits. Clear patterns are tried before unclear ones, each in
+/// file order; a match counts unless the pattern's negation or an exception cancels it.
 /// </summary>
 public sealed class CrisisLexicon
 {
@@ -15,35 +15,24 @@ public sealed class CrisisLexicon
 
     private readonly CrisisRule[] _rules;
     private readonly CrisisIdiom[] _exceptions;
-    private readonly Dictionary<int, int[]> _byPrefix;
-    private readonly int[] _unindexed;
+    private readonly StemTrie _trie = new();
+    private readonly int _slots;
 
     public CrisisLexicon(IReadOnlyList<CrisisRule> rules, IReadOnlyList<CrisisIdiom> exceptions)
     {
         // Clear before unclear, file order within a level (OrderBy is stable).
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
-        var byPrefix = new Dictionary<int, List<int>>();
-        var unindexed = new List<int>();
-        for (var i = 0; i < _rules.Length; i++)
+        var slots = _rules.SelectMany(r => r.Negation is null ? r.Pattern.Slots : [.. r.Pattern.Slots, r.Negation])
+            .Concat(_exceptions.SelectMany(e => e.Pattern.Slots));
+        foreach (var slot in slots)
         {
-            var anchor = _rules[i].Pattern.Slots
-                .Where(s => s.Stems.All(stem => stem.Text.Length >= 2))
-                .MaxBy(s => s.Stems.Min(stem => stem.Text.Length));
-            if (anchor is null)
+            slot.Index = _slots++;
+            foreach (var stem in slot.Stems)
             {
-                unindexed.Add(i);
-                continue;
-            }
-
-            foreach (var key in anchor.Stems.Select(stem => Key(stem.Text[0], stem.Text[1])).Distinct())
-            {
-                (byPrefix.TryGetValue(key, out var list) ? list : byPrefix[key] = []).Add(i);
+                _trie.Add(stem, slot.Index);
             }
         }
-
-        _byPrefix = byPrefix.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _unindexed = [.. unindexed];
     }
 
     public int Count => _rules.Length;
@@ -68,19 +57,17 @@ public sealed class CrisisLexicon
             return CrisisAssessment.None;
         }
 
-        Span<bool> candidate = _rules.Length <= 1024 ? stackalloc bool[_rules.Length] : new bool[_rules.Length];
-        MarkCandidates(words, candidate);
-        for (var r = 0; r < _rules.Length; r++)
+        var matches = _trie.Match(words, _slots);
+        foreach (var rule in _rules)
         {
-            if (!candidate[r])
+            if (!AllSlotsAnywhere(rule, matches))
             {
                 continue;
             }
 
-            var rule = _rules[r];
-            foreach (var placement in rule.Pattern.Placements(words))
+            foreach (var placement in rule.Pattern.Placements(matches))
             {
-                if (rule.NegatedAt(words, placement) < 0 && FirstCovering(words, placement) is null)
+                if (rule.NegatedAt(matches, placement) < 0 && FirstCovering(matches, placement) is null)
                 {
                     var matched = Matched(words, placement);
                     return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
@@ -99,18 +86,19 @@ public sealed class CrisisLexicon
     public string Explain(string text)
     {
         var words = CrisisText.Words(text);
+        var matches = _trie.Match(words, _slots);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"folded: {string.Join(' ', words.Select(Shown))}");
         var partial = new List<string>();
         foreach (var rule in _rules)
         {
             var found = false;
-            foreach (var placement in rule.Pattern.Placements(words))
+            foreach (var placement in rule.Pattern.Placements(matches))
             {
                 found = true;
                 report.AppendLine(CultureInfo.InvariantCulture,
                     $"pattern {rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}, {rule.Where}) found «{Matched(words, placement)}» for: {rule.Pattern}");
-                var negated = rule.NegatedAt(words, placement);
+                var negated = rule.NegatedAt(matches, placement);
                 if (rule.Negation is not null)
                 {
                     report.AppendLine(negated >= 0
@@ -118,7 +106,7 @@ public sealed class CrisisLexicon
                         : $"  negation {rule.Negation}: none right before or between the matched words");
                 }
 
-                var covering = FirstCovering(words, placement);
+                var covering = FirstCovering(matches, placement);
                 report.AppendLine(covering is { } c
                     ? $"  cancelled: exception {c.Exception} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
                     : "  exceptions: none covers the matched words");
@@ -131,7 +119,7 @@ public sealed class CrisisLexicon
             // Near misses, for an editor chasing a miss: a pattern that found one of its telling words (not only "не" or "я").
             if (!found && rule.Pattern.Slots.Count > 1)
             {
-                var present = rule.Pattern.Slots.Where(s => words.Any(w => s.Matches(w))).ToList();
+                var present = rule.Pattern.Slots.Where(matches.Anywhere).ToList();
                 if (present.Any(s => s.Stems.Min(stem => stem.Text.Length) >= 4))
                 {
                     partial.Add($"  {rule.Id}: has {string.Join(" + ", present)}; lacks {string.Join(" + ", rule.Pattern.Slots.Except(present))} " +
@@ -161,7 +149,7 @@ public sealed class CrisisLexicon
 
     public static string Name(CrisisLevel level) => level.ToString().ToLowerInvariant();
 
-    private (CrisisIdiom Exception, int[] At)? FirstCovering(CrisisWord[] words, int[] placement)
+    private (CrisisIdiom Exception, int[] At)? FirstCovering(SlotMatches words, int[] placement)
     {
         foreach (var exception in _exceptions)
         {
@@ -174,69 +162,18 @@ public sealed class CrisisLexicon
         return null;
     }
 
-    private void MarkCandidates(CrisisWord[] words, Span<bool> candidate)
+    private static bool AllSlotsAnywhere(CrisisRule rule, SlotMatches matches)
     {
-        foreach (var index in _unindexed)
+        foreach (var slot in rule.Pattern.SlotArray)
         {
-            candidate[index] = true;
-        }
-
-        foreach (var word in words)
-        {
-            Mark(word.Text, word.Latin, candidate);
-            if (word.Alt is { } alt)
+            if (!matches.Anywhere(slot))
             {
-                Mark(alt, latin: true, candidate);
+                return false;
             }
         }
+
+        return true;
     }
-
-    private void Mark(string word, bool latin, Span<bool> candidate)
-    {
-        if (word.Length < 2)
-        {
-            return;
-        }
-
-        Span<char> firsts = stackalloc char[2];
-        Span<char> seconds = stackalloc char[2];
-        var nFirst = Readings(word[0], latin, firsts);
-        var nSecond = Readings(word[1], latin, seconds);
-        for (var a = 0; a < nFirst; a++)
-        {
-            for (var b = 0; b < nSecond; b++)
-            {
-                if (_byPrefix.TryGetValue(Key(firsts[a], seconds[b]), out var rules))
-                {
-                    foreach (var r in rules)
-                    {
-                        candidate[r] = true;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>The stem letters a typed letter can stand for (see <see cref="CrisisStem.SameLetter"/>).</summary>
-    private static int Readings(char typed, bool latin, Span<char> into)
-    {
-        into[0] = typed;
-        if (!latin)
-        {
-            return 1;
-        }
-
-        char? other = typed switch { 'и' => 'ы', 'ц' => 'с', 'с' => 'ц', _ => null };
-        if (other is { } o)
-        {
-            into[1] = o;
-            return 2;
-        }
-
-        return 1;
-    }
-
-    private static int Key(char first, char second) => (first << 16) | second;
 
     private static string Matched(CrisisWord[] words, int[] placement) =>
         string.Join(' ', placement.Order().Select(i => words[i].Text));

@@ -13,7 +13,7 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
     /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу").
     /// </summary>
-    public int NegatedAt(CrisisWord[] words, int[] placement)
+    internal int NegatedAt(SlotMatches words, int[] placement)
     {
         if (Negation is null)
         {
@@ -24,14 +24,26 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
         var last = placement.Max();
         for (var i = Math.Max(0, first - 2); i < last; i++)
         {
-            if (Array.IndexOf(placement, i) < 0 && Negation.Matches(words[i])
-                && (i >= first - 1 || Pattern.Slots.Any(slot => slot.Matches(words[i + 1]))))
+            if (Array.IndexOf(placement, i) < 0 && words[Negation, i] && (i >= first - 1 || FollowedByOwnWord(words, i)))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private bool FollowedByOwnWord(SlotMatches words, int i)
+    {
+        foreach (var slot in Pattern.SlotArray)
+        {
+            if (words[slot, i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -42,7 +54,7 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
 public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation Where)
 {
     /// <summary>The matched word this exception covers (or, with Near, the words of it that stand near the match), or null.</summary>
-    public int[]? Covers(CrisisWord[] words, int[] placement)
+    internal int[]? Covers(SlotMatches words, int[] placement)
     {
         if (Near == 0)
         {

@@ -4,52 +4,13 @@ namespace HotlineBot.Crisis;
 public sealed record CrisisStem(string Text, bool Whole)
 {
     public override string ToString() => Whole ? "=" + Text : Text;
-
-    public bool Matches(in CrisisWord word) =>
-        Matches(word.Text, word.Latin) || (word.Alt is { } alt && Matches(alt, latin: true));
-
-    private bool Matches(string word, bool latin)
-    {
-        if (word.Length < Text.Length || (Whole && word.Length != Text.Length))
-        {
-            return false;
-        }
-
-        if (!latin)
-        {
-            return word.AsSpan(0, Text.Length).SequenceEqual(Text);
-        }
-
-        for (var i = 0; i < Text.Length; i++)
-        {
-            if (!SameLetter(word[i], Text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>A transliterated word is read loosely: Latin i is also ы (Kazakh typists write "asilip"), c and s stand for each other.</summary>
-    internal static bool SameLetter(char typed, char stem) => typed == stem || (typed, stem) is ('и', 'ы') or ('ц', 'с') or ('с', 'ц');
 }
 
 /// <summary>One position of a pattern: any of its alternatives (<c>жить|жизнь</c>, or a family's stems).</summary>
 public sealed record CrisisSlot(string Written, IReadOnlyList<CrisisStem> Stems)
 {
-    public bool Matches(in CrisisWord word)
-    {
-        foreach (var stem in Stems)
-        {
-            if (stem.Matches(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>This slot's bit in <see cref="SlotMatches"/>, given when the lexicon is built.</summary>
+    internal int Index { get; set; }
 
     public override string ToString() => Written;
 }
@@ -71,7 +32,12 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
     public const int DefaultWindow = 4;
     public const int MaxWindow = 12;
 
-    public IReadOnlyList<CrisisSlot> Slots { get; } = slots;
+    private readonly CrisisSlot[] _slots = [.. slots];
+
+    public IReadOnlyList<CrisisSlot> Slots => _slots;
+
+    /// <summary>The slots as an array, for the per-message loops (no enumerator allocated).</summary>
+    internal CrisisSlot[] SlotArray => _slots;
     public int Window { get; } = order == WordOrder.Together ? slots.Count : window;
     public WordOrder Order { get; } = order;
 
@@ -83,9 +49,9 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
     };
 
     /// <summary>Every placement of the pattern in the words, leftmost first; each is the word index for each slot.</summary>
-    public IEnumerable<int[]> Placements(CrisisWord[] words)
+    internal IEnumerable<int[]> Placements(SlotMatches words)
     {
-        for (var start = 0; start < words.Length; start++)
+        for (var start = 0; start < words.Count; start++)
         {
             if (TryPlace(words, start) is { } placement)
             {
@@ -98,26 +64,26 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
     /// Whether some placement uses the word at <paramref name="at"/>: an exception must find the very word a pattern matched,
     /// not only the nearest one («кот выпрыгнул в окно»: «кот … окно», though «выпрыгнул» is nearer).
     /// </summary>
-    public bool CanPlaceAt(CrisisWord[] words, int at)
+    internal bool CanPlaceAt(SlotMatches words, int at)
     {
         if (Order != WordOrder.Any)
         {
             return Placements(words).Any(p => Array.IndexOf(p, at) >= 0);
         }
 
-        for (var s = 0; s < Slots.Count; s++)
+        for (var s = 0; s < _slots.Length; s++)
         {
-            if (!Slots[s].Matches(words[at]))
+            if (!words[_slots[s], at])
             {
                 continue;
             }
 
             for (var start = Math.Max(0, at - Window + 1); start <= at; start++)
             {
-                var end = Math.Min(words.Length, start + Window);
+                var end = Math.Min(words.Count, start + Window);
                 var used = new List<int> { at };
                 var complete = true;
-                for (var other = 0; other < Slots.Count && complete; other++)
+                for (var other = 0; other < _slots.Length && complete; other++)
                 {
                     if (other == s)
                     {
@@ -127,7 +93,7 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
                     var found = -1;
                     for (var i = start; i < end && found < 0; i++)
                     {
-                        if (!used.Contains(i) && Slots[other].Matches(words[i]))
+                        if (!used.Contains(i) && words[_slots[other], i])
                         {
                             found = i;
                         }
@@ -147,11 +113,11 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
         return false;
     }
 
-    private bool AnySlotMatches(in CrisisWord word)
+    private bool AnySlotMatches(SlotMatches words, int at)
     {
-        foreach (var slot in Slots)
+        foreach (var slot in _slots)
         {
-            if (slot.Matches(word))
+            if (words[slot, at])
             {
                 return true;
             }
@@ -161,21 +127,21 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
     }
 
     /// <summary>A placement whose leftmost word is <paramref name="start"/>, nearest words first; null when there is none.</summary>
-    private int[]? TryPlace(CrisisWord[] words, int start)
+    private int[]? TryPlace(SlotMatches words, int start)
     {
-        if (Order == WordOrder.Any ? !AnySlotMatches(words[start]) : !Slots[0].Matches(words[start]))
+        if (Order == WordOrder.Any ? !AnySlotMatches(words, start) : !words[_slots[0], start])
         {
             return null;
         }
 
-        var end = Math.Min(words.Length, start + Window);
-        var placed = new int[Slots.Count];
+        var end = Math.Min(words.Count, start + Window);
+        var placed = new int[_slots.Length];
         if (Order != WordOrder.Any)
         {
             var at = start;
-            for (var s = 0; s < Slots.Count; s++)
+            for (var s = 0; s < _slots.Length; s++)
             {
-                while (at < end && !Slots[s].Matches(words[at]))
+                while (at < end && !words[_slots[s], at])
                 {
                     if (Order == WordOrder.Together || s == 0)
                     {
@@ -197,9 +163,9 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
         }
 
         // Any order: one slot takes the start word, each other slot the nearest free word it matches.
-        for (var first = 0; first < Slots.Count; first++)
+        for (var first = 0; first < _slots.Length; first++)
         {
-            if (!Slots[first].Matches(words[start]))
+            if (!words[_slots[first], start])
             {
                 continue;
             }
@@ -207,7 +173,7 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
             Array.Fill(placed, -1);
             placed[first] = start;
             var complete = true;
-            for (var s = 0; s < Slots.Count && complete; s++)
+            for (var s = 0; s < _slots.Length && complete; s++)
             {
                 if (s == first)
                 {
@@ -217,7 +183,7 @@ public sealed class WordPattern(IReadOnlyList<CrisisSlot> slots, int window, Wor
                 complete = false;
                 for (var at = start; at < end; at++)
                 {
-                    if (Array.IndexOf(placed, at) < 0 && Slots[s].Matches(words[at]))
+                    if (Array.IndexOf(placed, at) < 0 && words[_slots[s], at])
                     {
                         placed[s] = at;
                         complete = true;
