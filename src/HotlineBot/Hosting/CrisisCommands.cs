@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HotlineBot.Conversations;
 using HotlineBot.Crisis;
 using HotlineBot.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,12 +59,13 @@ public static class CrisisCommands
 
         var evaluation = CrisisEvaluation.Run(lexicon, phrases);
         Console.Write(evaluation.Report(corpus));
-        var failed = new[] { Conversations.Language.Kk, Conversations.Language.Ru }
+        var failed = new[] { Language.Kk, Language.Ru }
             .Where(lang => (minRecall is { } r && evaluation.Recall(lang) < r) || (maxFalse is { } f && evaluation.FalseAlarms(lang) > f))
             .ToList();
         foreach (var lang in failed)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lang}: below the goal (--min-recall {minRecall}, --max-false {maxFalse})"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{lang.Code()}: recall {evaluation.Recall(lang):P1}, false alarms {evaluation.FalseAlarms(lang):P1}: misses the goal (--min-recall {minRecall?.ToString(CultureInfo.InvariantCulture) ?? "-"}, --max-false {maxFalse?.ToString(CultureInfo.InvariantCulture) ?? "-"})"));
         }
 
         return failed.Count == 0 ? 0 : 1;

@@ -164,4 +164,28 @@ public sealed class CrisisMatcherTests
         Assert.Equal("want_die", Small.Value.Assess(filler + "хочу умереть").PatternId);
         Assert.False(Small.Value.Assess(filler).IsCrisis);
     }
+
+    [Fact]
+    public void The_evaluation_reports_figures_per_language_and_category_and_every_miss_and_false_alarm()
+    {
+        CorpusPhrase[] phrases =
+        [
+            new(Conversations.Language.Ru, true, "suicide", "хочу умереть", 1),
+            new(Conversations.Language.Ru, true, "suicide_unclear", "устала от всего", 2),
+            new(Conversations.Language.Ru, true, "violence", "он толкнул меня", 3),
+            new(Conversations.Language.Ru, false, "idiom", "сердце бьется", 4),
+            new(Conversations.Language.Ru, false, "everyday", "он меня бьет по плечу в шутку", 5),
+            new(Conversations.Language.Kk, true, "suicide", "olgim keledi", 6),
+            new(Conversations.Language.Kk, false, "idiom", "доп ұрады", 7),
+        ];
+        var evaluation = CrisisEvaluation.Run(Small.Value, phrases);
+        Assert.Equal(2.0 / 3, evaluation.Recall(Conversations.Language.Ru), 3);
+        Assert.Equal(0.5, evaluation.FalseAlarms(Conversations.Language.Ru), 3);
+        Assert.Equal(1.0, evaluation.Recall(Conversations.Language.Kk), 3);
+        Assert.Equal(0.0, evaluation.FalseAlarms(Conversations.Language.Kk), 3);
+        var report = evaluation.Report("test corpus");
+        Assert.Contains("ru: recall 66.7 % (2/3), false alarms 50.0 % (1/2); alarms flagged clear 1, unclear 1", report, StringComparison.Ordinal);
+        Assert.Contains("misses (1):\n  line 3 ru violence: он толкнул меня", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("line 5 ru everyday: он меня бьет по плечу в шутку  ← beats (violence, clear): «меня бет»", report, StringComparison.Ordinal);
+    }
 }
