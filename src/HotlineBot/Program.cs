@@ -51,6 +51,7 @@ public static class Program
         backup.SetAction((result, ct) => BackupAsync([.. result.UnmatchedTokens], result.GetValue(backupOut)!));
         root.Subcommands.Add(backup);
         root.Subcommands.Add(StorageCommands.Create());
+        root.Subcommands.Add(CrisisCommands.Create());
 
         try
         {
@@ -111,7 +112,7 @@ public static class Program
         }
 
         Console.WriteLine($"{path}: {set.Nodes.Count} screens, {set.Ui.Strings.Count} sentences, {set.Questionnaire.Questions.Count} questions, " +
-            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis words, {set.QuickReplies.Count} quick replies: OK");
+            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis patterns, {set.QuickReplies.Count} quick replies: OK");
         return 0;
     }
 

@@ -103,10 +103,9 @@ public sealed class PersonConversation(
             return null;
         }
 
-        var said = TextNormalizer.Normalize(inbound.Text).Trim();
-        bool IsOneOf(string key) => Dialogs.Ui.Strings.TryGetValue(key, out var words) &&
-            new[] { words.Kk, words.Ru }.OfType<string>().SelectMany(w => w.Split(',')).Any(w => TextNormalizer.Normalize(w).Trim() == said);
-        return IsOneOf(UiKeys.CrisisAnswerWordsYes) ? ConcernAnswer.Yes : IsOneOf(UiKeys.CrisisAnswerWordsNo) ? ConcernAnswer.No : null;
+        return SaidWords.IsOneOf(Dialogs.Ui, UiKeys.CrisisAnswerWordsYes, inbound.Text) ? ConcernAnswer.Yes
+            : SaidWords.IsOneOf(Dialogs.Ui, UiKeys.CrisisAnswerWordsNo, inbound.Text) ? ConcernAnswer.No
+            : null;
     }
 
     private void OnCommand(Person person, Inbound inbound, Turn turn)
@@ -459,13 +458,7 @@ public sealed class PersonConversation(
     }
 
     /// <summary>A message that is only a greeting, in either language (greeting.words in ui.yaml), folded like crisis words.</summary>
-    private bool IsGreeting(string? text)
-    {
-        var folded = TextNormalizer.Normalize(text).Trim();
-        return folded.Length > 0 && new[] { Language.Kk, Language.Ru }
-            .SelectMany(l => Dialogs.Ui.Get(UiKeys.GreetingWords, l).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Any(g => TextNormalizer.Normalize(g).Trim() == folded);
-    }
+    private bool IsGreeting(string? text) => SaidWords.IsOneOf(Dialogs.Ui, UiKeys.GreetingWords, text);
 
     /// <summary>Yes to "pass my words on": a case opens with the words the person already wrote as its first message.</summary>
     private void PassWords(Person person, Inbound inbound, int? edit, Turn turn)

@@ -1,48 +1,182 @@
+using System.Globalization;
+using System.Text;
+
 namespace HotlineBot.Crisis;
 
-/// <summary>Why a message was judged a crisis; shown to workers so they know what to open with.</summary>
-public enum CrisisKind
-{
-    None,
-    Suicide,
-    Violence,
-    SelfHarm,
-    SexualViolence,
-    ChildDanger,
-}
-
 /// <summary>
-/// Stems from dialogs/crisis.yaml, folded the same way as the messages they are matched against.
-/// A false alarm costs a worker's minute, a miss can cost a life: matching is deliberately generous.
+/// The crisis patterns of dialogs/crisis.yaml, matched on folded words (see <see cref="CrisisText"/>). A message is folded once
+/// and each word walks one trie of every stem, which marks the slots it matches; a pattern is tried only when each of its
+/// slots matched some word, and placing it is then looking up bits. Clear patterns are tried before unclear ones, each in
+/// file order; a match counts unless the pattern's negation or an exception cancels it.
 /// </summary>
-public sealed class CrisisLexicon(IReadOnlyDictionary<CrisisKind, IReadOnlyList<string>> stems)
+public sealed class CrisisLexicon
 {
-    public static readonly CrisisLexicon Empty = new(new Dictionary<CrisisKind, IReadOnlyList<string>>());
+    public static readonly CrisisLexicon Empty = new([], []);
 
-    private readonly (CrisisKind Kind, string Stem)[] _folded = stems
-        .SelectMany(pair => pair.Value.Select(stem => (pair.Key, TextNormalizer.Normalize(stem).Trim())))
-        .Where(pair => pair.Item2.Length > 0)
-        .ToArray();
+    private readonly CrisisRule[] _rules;
+    private readonly CrisisIdiom[] _exceptions;
+    private readonly StemTrie _trie = new();
+    private readonly int _slots;
 
-    public int Count => _folded.Length;
-
-    public CrisisKind Detect(string? text)
+    public CrisisLexicon(IReadOnlyList<CrisisRule> rules, IReadOnlyList<CrisisIdiom> exceptions)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // Clear before unclear, file order within a level (OrderBy is stable).
+        _rules = [.. rules.OrderByDescending(r => r.Level)];
+        _exceptions = [.. exceptions];
+        var slots = _rules.SelectMany(r => r.Negation is null ? r.Pattern.Slots : [.. r.Pattern.Slots, r.Negation])
+            .Concat(_exceptions.SelectMany(e => e.Pattern.Slots));
+        foreach (var slot in slots)
         {
-            return CrisisKind.None;
+            slot.Index = _slots++;
+            foreach (var stem in slot.Stems)
+            {
+                _trie.Add(stem, slot.Index);
+            }
+        }
+    }
+
+    public int Count => _rules.Length;
+
+    public IReadOnlyList<CrisisRule> Rules => _rules;
+
+    public IReadOnlyList<CrisisIdiom> Exceptions => _exceptions;
+
+    /// <summary>Kept for callers that only need the kind: <see cref="CrisisKind.None"/> unless a pattern fired.</summary>
+    public CrisisKind Detect(string? text) => Assess(text).Kind;
+
+    public CrisisAssessment Assess(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || _rules.Length == 0)
+        {
+            return CrisisAssessment.None;
         }
 
-        var normalized = TextNormalizer.Normalize(text);
-        foreach (var (kind, stem) in _folded)
+        var words = CrisisText.Words(text);
+        if (words.Length == 0)
         {
-            // A stem matches at the start of a word, so "бьет" matches "бьет" but not "отбьет"-like inner hits.
-            if (normalized.Contains(" " + stem, StringComparison.Ordinal))
+            return CrisisAssessment.None;
+        }
+
+        var matches = _trie.Match(words, _slots);
+        foreach (var rule in _rules)
+        {
+            if (!AllSlotsAnywhere(rule, matches))
             {
-                return kind;
+                continue;
+            }
+
+            foreach (var placement in rule.Pattern.Placements(matches))
+            {
+                if (rule.NegatedAt(matches, placement) < 0 && FirstCovering(matches, placement) is null)
+                {
+                    var matched = Matched(words, placement);
+                    return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
+                        $"{rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}): «{matched}»");
+                }
             }
         }
 
-        return CrisisKind.None;
+        return CrisisAssessment.None;
     }
+
+    /// <summary>
+    /// For an editor fixing a miss or a false alarm: the folded words, every pattern that found its words (and whether a
+    /// negation or an exception cancelled it), the patterns that found only part of their words, and the verdict.
+    /// </summary>
+    public string Explain(string text)
+    {
+        var words = CrisisText.Words(text);
+        var matches = _trie.Match(words, _slots);
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"folded: {string.Join(' ', words.Select(Shown))}");
+        var partial = new List<string>();
+        foreach (var rule in _rules)
+        {
+            var found = false;
+            foreach (var placement in rule.Pattern.Placements(matches))
+            {
+                found = true;
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"pattern {rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}, {rule.Where}) found «{Matched(words, placement)}» for: {rule.Pattern}");
+                var negated = rule.NegatedAt(matches, placement);
+                if (rule.Negation is not null)
+                {
+                    report.AppendLine(negated >= 0
+                        ? $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words"
+                        : $"  negation {rule.Negation}: none right before or between the matched words");
+                }
+
+                var covering = FirstCovering(matches, placement);
+                report.AppendLine(covering is { } c
+                    ? $"  cancelled: exception {c.Exception} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
+                    : "  exceptions: none covers the matched words");
+                if (negated < 0 && covering is null)
+                {
+                    report.AppendLine("  → counts");
+                }
+            }
+
+            // Near misses, for an editor chasing a miss: a pattern that found one of its telling words (not only "не" or "я").
+            if (!found && rule.Pattern.Slots.Count > 1)
+            {
+                var present = rule.Pattern.Slots.Where(matches.Anywhere).ToList();
+                if (present.Any(s => s.Stems.Min(stem => stem.Text.Length) >= 4))
+                {
+                    partial.Add($"  {rule.Id}: has {string.Join(" + ", present)}; lacks {string.Join(" + ", rule.Pattern.Slots.Except(present))} " +
+                        $"(or the words are not within its window or order: {rule.Pattern})");
+                }
+            }
+        }
+
+        if (partial.Count > 0)
+        {
+            report.AppendLine("patterns that found only part of their words:");
+            partial.ForEach(line => report.AppendLine(line));
+        }
+
+        var verdict = Assess(text);
+        report.Append(verdict.IsCrisis ? $"result: {Name(verdict.Level)} {Name(verdict.Kind)} by {verdict.PatternId}" : "result: no crisis");
+        return report.ToString();
+    }
+
+    public static string Name(CrisisKind kind) => kind switch
+    {
+        CrisisKind.SelfHarm => "self_harm",
+        CrisisKind.SexualViolence => "sexual_violence",
+        CrisisKind.ChildDanger => "child_danger",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(CrisisLevel level) => level.ToString().ToLowerInvariant();
+
+    private (CrisisIdiom Exception, int[] At)? FirstCovering(SlotMatches words, int[] placement)
+    {
+        foreach (var exception in _exceptions)
+        {
+            if (exception.Covers(words, placement) is { } at)
+            {
+                return (exception, at);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AllSlotsAnywhere(CrisisRule rule, SlotMatches matches)
+    {
+        foreach (var slot in rule.Pattern.SlotArray)
+        {
+            if (!matches.Anywhere(slot))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Matched(CrisisWord[] words, int[] placement) =>
+        string.Join(' ', placement.Order().Select(i => words[i].Text));
+
+    private static string Shown(CrisisWord word) => word.Latin ? $"{word.Text}(latin{(word.Alt is null ? "" : "|" + word.Alt)})" : word.Text;
 }

@@ -9,6 +9,7 @@ public static class DialogCatalog
     public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory, IReadOnlyCollection<string>? numbers = null)
     {
         var source = DialogYamlReader.ReadDirectory(directory);
+        var crisis = CrisisYamlReader.Compile(source.Crisis, source.Problems);
         var problems = DialogChecker.Check(source, numbers);
         if (problems.Count > 0)
         {
@@ -19,7 +20,7 @@ public static class DialogCatalog
             source.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal),
             new UiText(source.Strings.ToDictionary(s => s.Key, s => s.Value.Text, StringComparer.Ordinal)),
             new Questionnaire(source.Questions, source.Results, source.Fallback ?? new LocalizedText(null, null)),
-            new CrisisLexicon(source.CrisisStems.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value)),
+            crisis,
             source.QuickReplies.Select(q => q.Reply).ToList());
         return (set, problems);
     }

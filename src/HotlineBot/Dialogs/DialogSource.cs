@@ -11,7 +11,7 @@ internal sealed class DialogSource
     public List<EligibilityResult> Results { get; } = [];
     public LocalizedText? Fallback { get; set; }
     public SourceLocation? FallbackWhere { get; set; }
-    public Dictionary<CrisisKind, List<string>> CrisisStems { get; } = [];
+    public CrisisSource Crisis { get; } = new();
     public List<(QuickReply Reply, SourceLocation Where)> QuickReplies { get; } = [];
     public List<DialogProblem> Problems { get; } = [];
 }

@@ -84,10 +84,9 @@ internal static class DialogYamlReader
                 case "questions": file.Questions(value); break;
                 case "results": file.Results(value); break;
                 case "fallback": file.Fallback(value); break;
-                case "suicide": file.Crisis(CrisisKind.Suicide, value); break;
-                case "violence": file.Crisis(CrisisKind.Violence, value); break;
+                case "families" or "patterns" or "exceptions": CrisisYamlReader.ReadSection(key, value, displayName, source.Crisis, source.Problems); break;
                 case "quick_replies": file.QuickReplies(value); break;
-                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, suicide, violence or quick_replies)"); break;
+                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, families, patterns, exceptions or quick_replies)"); break;
             }
         }
     }
@@ -254,22 +253,6 @@ internal static class DialogYamlReader
             else
             {
                 Problem(value, "fallback must be a mapping with text: { kk: ..., ru: ... }");
-            }
-        }
-
-        public void Crisis(CrisisKind kind, YamlNode value)
-        {
-            var stems = source.CrisisStems.TryGetValue(kind, out var list) ? list : source.CrisisStems[kind] = [];
-            foreach (var item in Sequence(value, kind.ToString().ToLowerInvariant()))
-            {
-                if (item is YamlScalarNode { Value: { Length: > 0 } stem })
-                {
-                    stems.Add(stem);
-                }
-                else
-                {
-                    Problem(item, "a crisis word must be a non-empty string");
-                }
             }
         }
 

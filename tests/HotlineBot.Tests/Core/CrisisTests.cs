@@ -4,59 +4,11 @@ using HotlineBot.Dialogs;
 
 namespace HotlineBot.Tests.Core;
 
-/// <summary>Crisis words from dialogs/crisis.yaml as people type them, and what the engine does with them.</summary>
+/// <summary>Crisis phrases as people type them, matched by the real dialogs/crisis.yaml, and what the engine does with them.</summary>
 public sealed class CrisisTests
 {
     private const long Person = 8001;
     private static readonly Lazy<DialogSet> Dialogs = new(() => DialogCatalog.LoadOrThrow(CoreHarness.DialogsPath));
-
-    /// <summary>The stems as written in the file (comments stripped), with their section.</summary>
-    public static TheoryData<string, string> Stems()
-    {
-        var data = new TheoryData<string, string>();
-        string? section = null;
-        foreach (var line in File.ReadLines(Path.Combine(CoreHarness.DialogsPath, "crisis.yaml")))
-        {
-            if (line.StartsWith("suicide:", StringComparison.Ordinal) || line.StartsWith("violence:", StringComparison.Ordinal))
-            {
-                section = line.TrimEnd(':');
-            }
-            else if (section is not null && line.TrimStart().StartsWith("- ", StringComparison.Ordinal))
-            {
-                var stem = line.TrimStart()[2..];
-                var comment = stem.IndexOf(" #", StringComparison.Ordinal);
-                data.Add(section, (comment >= 0 ? stem[..comment] : stem).Trim());
-            }
-        }
-
-        return data;
-    }
-
-    [Fact]
-    public void The_file_has_many_stems_of_both_kinds()
-    {
-        var stems = Stems();
-        Assert.True(stems.Count > 100);
-        Assert.Equal(stems.Count, Dialogs.Value.Crisis.Count);
-    }
-
-    [Theory]
-    [MemberData(nameof(Stems))]
-    public void Every_stem_matches_itself_in_a_sentence(string section, string stem)
-    {
-        var kind = section == "suicide" ? CrisisKind.Suicide : CrisisKind.Violence;
-        Assert.NotEqual(CrisisKind.None, Dialogs.Value.Crisis.Detect($"Знаете, {stem}, вот так."));
-        Assert.NotEqual(CrisisKind.None, Dialogs.Value.Crisis.Detect(stem.ToUpperInvariant()));
-        if (kind == CrisisKind.Violence)
-        {
-            // Suicide stems are checked first, so a violence sentence may also read as suicide; it must read as a crisis either way.
-            Assert.NotEqual(CrisisKind.None, Dialogs.Value.Crisis.Detect(stem + "!!!"));
-        }
-        else
-        {
-            Assert.Equal(CrisisKind.Suicide, Dialogs.Value.Crisis.Detect(stem + "..."));
-        }
-    }
 
     [Theory]
     [InlineData("я больше не хочу жить", CrisisKind.Suicide)]
@@ -76,7 +28,18 @@ public sealed class CrisisTests
     [InlineData("Өлгім келеді!!!", CrisisKind.Suicide)]
     [InlineData("өзін-өзі өлтіргісі келеді", CrisisKind.Suicide)]
     [InlineData("өмір сүргім келмейді", CrisisKind.Suicide)]
-    [InlineData("omir surgim kelmeidi", CrisisKind.None)] // full Latin transliteration is not folded: documented limit
+    [InlineData("omir surgim kelmeidi", CrisisKind.Suicide)] // Latin Kazakh is transliterated
+    // The phrases issue 14 found missed
+    [InlineData("хочу выйти в окно", CrisisKind.Suicide)]
+    [InlineData("режу руки", CrisisKind.SelfHarm)]
+    [InlineData("выпью все таблетки", CrisisKind.Suicide)]
+    [InlineData("он меня ударил", CrisisKind.Violence)]
+    [InlineData("меня душит муж", CrisisKind.Violence)]
+    [InlineData("өлгім келіп тұр", CrisisKind.Suicide)]
+    [InlineData("күйеуім ұрды", CrisisKind.Violence)]
+    [InlineData("асылғым келеді", CrisisKind.Suicide)]
+    [InlineData("ne hochu zhit", CrisisKind.Suicide)]
+    [InlineData("olgim keledi", CrisisKind.Suicide)]
     [InlineData("мені күйеуім ұрады", CrisisKind.Violence)]
     [InlineData("мени куйеуим урады", CrisisKind.Violence)]
     [InlineData("күйеуім ұрып-соғады", CrisisKind.Violence)]
@@ -101,20 +64,27 @@ public sealed class CrisisTests
     [InlineData("сколько ждать ответа")]
     [InlineData("спасибо большое")]
     [InlineData("пробация туралы сұрағым бар")]
+    // The false alarms issue 14 found
+    [InlineData("сердце бьётся быстро")]
+    [InlineData("цены бьют по карману")]
+    [InlineData("хочу покончить с долгами")]
+    [InlineData("кашель душил всю ночь")]
+    [InlineData("ұлым доп ұрады")]
+    [InlineData("сағат ұрады")]
+    [InlineData("бұл жұмыс мені өлтіреді")]
+    [InlineData("убить время")]
+    [InlineData("избитая фраза")]
+    [InlineData("жизнь бьёт ключом")]
+    [InlineData("уақыт өлтіру")]
+    [InlineData("күлкіден өле жаздадым")]
+    [InlineData("өлең жаттадым")]
+    [InlineData("туған өлке")]
+    [InlineData("я не хочу умирать, хочу лечиться")]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
     public void Everyday_sentences_do_not_match(string? text) =>
         Assert.Equal(CrisisKind.None, Dialogs.Value.Crisis.Detect(text));
-
-    [Theory]
-    [InlineData("ЁЛКА", " елка ")]
-    [InlineData("Өз-өзіме", " оз озиме ")]
-    [InlineData("қ ө ү ұ і ә ғ ң һ", " к о у у и а г н х ")]
-    [InlineData("Hello, world!", " неllо wоrld ")]
-    [InlineData("", "")]
-    public void The_normalizer_folds_as_documented(string text, string expected) =>
-        Assert.Equal(expected, TextNormalizer.Normalize(text));
 
     private static void AssertCrisisHandled(CoreHarness bot, string lang = "ru")
     {

@@ -1,0 +1,90 @@
+using HotlineBot.Dialogs;
+
+namespace HotlineBot.Crisis;
+
+/// <summary>
+/// One pattern of dialogs/crisis.yaml: its words, what it means (kind, level) and, when a "не" changes the meaning,
+/// the negation words that cancel it when they stand right before or among the matched words.
+/// </summary>
+public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, WordPattern Pattern, CrisisSlot? Negation, SourceLocation Where)
+{
+    /// <summary>
+    /// The negation word that cancels this placement, if any: one right before the first matched word or between the matched
+    /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
+    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу").
+    /// </summary>
+    internal int NegatedAt(SlotMatches words, int[] placement)
+    {
+        if (Negation is null)
+        {
+            return -1;
+        }
+
+        var first = placement.Min();
+        var last = placement.Max();
+        for (var i = Math.Max(0, first - 2); i < last; i++)
+        {
+            if (Array.IndexOf(placement, i) < 0 && words[Negation, i] && (i >= first - 1 || FollowedByOwnWord(words, i)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool FollowedByOwnWord(SlotMatches words, int i)
+    {
+        foreach (var slot in Pattern.SlotArray)
+        {
+            if (words[slot, i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// An idiom or false friend («убить время», «сағат ұрады»): when it covers a matched word, the match is cancelled.
+/// With <see cref="Near"/> it is context instead («в новостях», «фильм»): it cancels a match within that many words of it.
+/// </summary>
+public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation Where)
+{
+    /// <summary>The matched word this exception covers (or, with Near, the words of it that stand near the match), or null.</summary>
+    internal int[]? Covers(SlotMatches words, int[] placement)
+    {
+        if (Near == 0)
+        {
+            foreach (var matched in placement)
+            {
+                if (Pattern.CanPlaceAt(words, matched))
+                {
+                    return [matched];
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var own in Pattern.Placements(words))
+        {
+            foreach (var at in own)
+            {
+                foreach (var matched in placement)
+                {
+                    if (Math.Abs(at - matched) <= Near)
+                    {
+                        return own;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => Near > 0 ? $"{Pattern} near (within {Near} words)" : Pattern.ToString();
+}

@@ -1,0 +1,294 @@
+using System.Text;
+
+namespace HotlineBot.Crisis;
+
+/// <summary>One word of a message, folded. <see cref="Latin"/>: it was typed in Latin letters and transliterated,
+/// so its и may stand for ы (people write "asilip" for асылып) and <see cref="Alt"/> holds the reading of j as й (ja→я).</summary>
+public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = null);
+
+/// <summary>
+/// Folds what people type on a phone into one Cyrillic-based form, so a stem written once in dialogs/crisis.yaml
+/// matches every spelling: lower case, ё→е, э→е, й→и, щ→ш, soft and hard signs dropped, Kazakh letters to plain ones
+/// (қ→к ө→о ү/ұ→у і→и ә→а ғ→г ң→н һ→х). Each word is judged on its own: a word with any Cyrillic letter is Cyrillic,
+/// and its Latin look-alikes (a, e, o, p, c, x, y, k, m, t, h, i, B) are read as the Cyrillic letters they imitate;
+/// a word of Latin letters only is transliterated (zh/j→ж, sh→ш, sch→ш, ch→ч, kh/h→х, ts→ц, ya→я, yu→ю, yo/ye→е,
+/// y→ы or й after a vowel, ı→ы, q→к, ğ/gh→г, ñ/ng→н, ö→о, ü/ū→у, ä→а, ş→ш, ç→ч, 4→ч, apostrophes dropped).
+/// One pass over the characters, no regular expressions: it runs at intake on every message.
+/// </summary>
+public static class CrisisText
+{
+    private const char Drop = '\0';
+
+    /// <summary>Folding of a character inside a Cyrillic word (Latin look-alikes included), by code point; Drop removes it.</summary>
+    private static readonly char[] CyrillicFold = BuildCyrillicFold();
+
+    public static CrisisWord[] Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var words = new List<CrisisWord>(Math.Min(64, (text.Length / 5) + 1));
+        var builder = new StringBuilder(16);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c) || (IsApostrophe(c) && start >= 0))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                AddWord(text.AsSpan(start, i - start), builder, words);
+                start = -1;
+            }
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>The folded words joined by single spaces: what `crisis explain` shows.</summary>
+    public static string Fold(string? text) => string.Join(' ', Words(text).Select(w => w.Text));
+
+    /// <summary>Folds one stem as written in the crisis file (no splitting: a stem is one word).</summary>
+    public static string FoldStem(string stem)
+    {
+        var words = Words(stem);
+        return words.Length == 1 ? words[0].Text : string.Concat(words.Select(w => w.Text));
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '`' or '´' or 'ʻ';
+
+    private static void AddWord(ReadOnlySpan<char> raw, StringBuilder builder, List<CrisisWord> words)
+    {
+        var cyrillic = false;
+        var latin = false;
+        var letters = false;
+        foreach (var c in raw)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic = true;
+            }
+            else if (char.IsAsciiLetter(c) || c is >= '\u00C0' and <= '\u024F')
+            {
+                latin = true;
+            }
+
+            letters |= char.IsLetter(c);
+        }
+
+        builder.Clear();
+        if (cyrillic || !latin)
+        {
+            FoldCyrillic(raw, builder, digitsAsLetters: cyrillic && letters);
+            if (builder.Length > 0)
+            {
+                words.Add(new CrisisWord(builder.ToString(), Latin: false));
+            }
+
+            return;
+        }
+
+        var hasJ = Transliterate(raw, builder, jAsY: false);
+        if (builder.Length == 0)
+        {
+            return;
+        }
+
+        var primary = builder.ToString();
+        string? alt = null;
+        if (hasJ)
+        {
+            builder.Clear();
+            Transliterate(raw, builder, jAsY: true);
+            var other = builder.ToString();
+            alt = other == primary ? null : other;
+        }
+
+        words.Add(new CrisisWord(primary, Latin: true, alt));
+    }
+
+    private static void FoldCyrillic(ReadOnlySpan<char> raw, StringBuilder builder, bool digitsAsLetters)
+    {
+        foreach (var original in raw)
+        {
+            // Upper-case B and H look like В and Н; lower-case b and h do not look like в and н, but people also type h for н.
+            var c = original switch
+            {
+                'B' => 'в',
+                'H' => 'н',
+                _ => char.ToLowerInvariant(original),
+            };
+            if (digitsAsLetters && c == '4')
+            {
+                c = 'ч';
+            }
+
+            var folded = c < CyrillicFold.Length ? CyrillicFold[c] : c;
+            if (folded != Drop && !IsApostrophe(folded))
+            {
+                builder.Append(folded);
+            }
+        }
+    }
+
+    /// <summary>Writes the Cyrillic reading of a Latin word; returns whether it had a j that could also be read as й.</summary>
+    private static bool Transliterate(ReadOnlySpan<char> raw, StringBuilder builder, bool jAsY)
+    {
+        Span<char> lower = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var n = 0;
+        foreach (var c in raw)
+        {
+            if (!IsApostrophe(c))
+            {
+                lower[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        lower = lower[..n];
+        var hasJ = false;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var c = lower[i];
+            var next = i + 1 < lower.Length ? lower[i + 1] : '\0';
+            var previousVowel = builder.Length > 0 && IsVowel(builder[^1]);
+            switch (c)
+            {
+                case 's' when Follows(lower, i, "hch"): builder.Append('ш'); i += 3; break;
+                case 's' when Follows(lower, i, "ch"): builder.Append('ш'); i += 2; break;
+                case 's' when next == 'h': builder.Append('ш'); i++; break;
+                case 'z' when next == 'h': builder.Append('ж'); i++; break;
+                case 'c' when next == 'h': builder.Append('ч'); i++; break;
+                case 'k' when next == 'h': builder.Append('х'); i++; break;
+                case 'g' when next == 'h': builder.Append('г'); i++; break;
+                // -tsya/-tsa at the end is Russian -тся (hochetsya = хочется); elsewhere ts is ц (tsel = цель).
+                case 't' when next == 's' && !IsReflexiveEnding(lower[(i + 2)..]): builder.Append('ц'); i++; break;
+                case 'n' when next == 'g' && (i + 2 >= lower.Length || !IsLatinVowel(lower[i + 2])): builder.Append('н'); i++; break;
+                case 'y' or 'j' when IsLatinVowel(next) && (c == 'y' || jAsY):
+                    hasJ |= c == 'j';
+                    builder.Append(next switch { 'a' => 'я', 'u' => 'ю', 'o' or 'e' => 'е', _ => 'и' });
+                    if (next is 'i')
+                    {
+                        builder.Append('и');
+                    }
+
+                    i++;
+                    break;
+                case 'y':
+                    builder.Append(previousVowel ? 'и' : 'ы');
+                    break;
+                case 'j':
+                    hasJ = true;
+                    // After a vowel and before a consonant or at the end j is й (moj, ubej); else ж, as Kazakh typists use it.
+                    builder.Append((previousVowel && !IsLatinVowel(next)) || jAsY ? 'и' : 'ж');
+                    break;
+                default:
+                    var single = LatinLetter(c);
+                    if (single != Drop)
+                    {
+                        builder.Append(single);
+                    }
+
+                    break;
+            }
+        }
+
+        return hasJ;
+    }
+
+    private static bool IsReflexiveEnding(ReadOnlySpan<char> rest) => rest is "ya" or "ja" or "a" or "ia";
+
+    private static bool Follows(ReadOnlySpan<char> word, int at, string tail) =>
+        word.Length > at + tail.Length && word.Slice(at + 1, tail.Length).SequenceEqual(tail);
+
+    private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'ı' or 'ö' or 'ü' or 'ä' or 'ū' or 'é';
+
+    private static bool IsVowel(char c) => c is 'а' or 'е' or 'и' or 'о' or 'у' or 'ы' or 'я' or 'ю';
+
+    private static char LatinLetter(char c) => c switch
+    {
+        'a' or 'ä' or 'á' or 'à' => 'а',
+        'b' => 'б',
+        'c' => 'ц',
+        'd' => 'д',
+        'e' or 'é' or 'è' or 'ë' => 'е',
+        'f' => 'ф',
+        'g' or 'ğ' => 'г',
+        'h' => 'х',
+        'i' or 'í' or 'ì' or 'î' or 'ï' => 'и',
+        'ı' => 'ы',
+        'k' or 'q' => 'к',
+        'l' => 'л',
+        'm' => 'м',
+        'n' or 'ñ' or 'ń' => 'н',
+        'o' or 'ö' or 'ó' or 'ò' => 'о',
+        'p' => 'п',
+        'r' => 'р',
+        's' => 'с',
+        'ş' => 'ш',
+        'ç' => 'ч',
+        't' => 'т',
+        'u' or 'ü' or 'ū' or 'ú' or 'ù' => 'у',
+        'v' or 'w' => 'в',
+        'x' => 'х',
+        'z' => 'з',
+        '4' => 'ч',
+        >= '0' and <= '9' => c,
+        _ => Drop,
+    };
+
+    private static char[] BuildCyrillicFold()
+    {
+        var map = new char[0x500];
+        for (var c = 0; c < map.Length; c++)
+        {
+            map[c] = (char)c;
+        }
+
+        void Set(string from, char to)
+        {
+            foreach (var c in from)
+            {
+                map[c] = to;
+            }
+        }
+
+        Set("ё", 'е');
+        Set("э", 'е');
+        Set("й", 'и');
+        Set("щ", 'ш');
+        Set("ьъ", Drop);
+        Set("қ", 'к');
+        Set("ө", 'о');
+        Set("үұ", 'у');
+        Set("і", 'и');
+        Set("ә", 'а');
+        Set("ғ", 'г');
+        Set("ң", 'н');
+        Set("һ", 'х');
+        // Latin letters that look like Cyrillic ones, typed by habit or by a phone's autocorrect inside a Cyrillic word.
+        Set("a", 'а');
+        Set("e", 'е');
+        Set("o", 'о');
+        Set("p", 'р');
+        Set("c", 'с');
+        Set("x", 'х');
+        Set("y", 'у');
+        Set("k", 'к');
+        Set("m", 'м');
+        Set("t", 'т');
+        Set("h", 'н');
+        Set("iı", 'и');
+        Set("b", 'в');
+        return map;
+    }
+}

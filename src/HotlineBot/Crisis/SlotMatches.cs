@@ -1,0 +1,102 @@
+namespace HotlineBot.Crisis;
+
+/// <summary>
+/// Which slots (places of patterns, exceptions and negations) each word of one message matches, found in one walk of the
+/// stem trie per word: after that, matching a pattern is looking up bits, however many stems its families have.
+/// </summary>
+internal sealed class SlotMatches
+{
+    private readonly ulong[] _bits;
+    private readonly int _stride;
+
+    public SlotMatches(int words, int slots)
+    {
+        Count = words;
+        _stride = (slots + 63) / 64;
+        // One row per word, and a last row with every word's bits together ("anywhere in the message").
+        _bits = new ulong[(words + 1) * _stride];
+    }
+
+    public int Count { get; }
+
+    public bool this[CrisisSlot slot, int word] => (_bits[(word * _stride) + (slot.Index >> 6)] & (1UL << (slot.Index & 63))) != 0;
+
+    public bool Anywhere(CrisisSlot slot) => this[slot, Count];
+
+    public void Set(int slot, int word)
+    {
+        _bits[(word * _stride) + (slot >> 6)] |= 1UL << (slot & 63);
+        _bits[(Count * _stride) + (slot >> 6)] |= 1UL << (slot & 63);
+    }
+}
+
+/// <summary>Every stem of every slot, by letters: a word walks it once and collects the slots whose stems it starts with (or is).</summary>
+internal sealed class StemTrie
+{
+    private readonly Node _root = new();
+
+    public void Add(CrisisStem stem, int slot)
+    {
+        var node = _root;
+        foreach (var c in stem.Text)
+        {
+            node = node.Children.TryGetValue(c, out var next) ? next : node.Children[c] = new Node();
+        }
+
+        (stem.Whole ? node.Whole : node.Prefix).Add(slot);
+    }
+
+    public SlotMatches Match(CrisisWord[] words, int slots)
+    {
+        var matches = new SlotMatches(words.Length, slots);
+        for (var w = 0; w < words.Length; w++)
+        {
+            Walk(_root, words[w].Text, 0, words[w].Latin, matches, w);
+            if (words[w].Alt is { } alt)
+            {
+                Walk(_root, alt, 0, latin: true, matches, w);
+            }
+        }
+
+        return matches;
+    }
+
+    private static void Walk(Node node, string word, int at, bool latin, SlotMatches into, int wordIndex)
+    {
+        foreach (var slot in node.Prefix)
+        {
+            into.Set(slot, wordIndex);
+        }
+
+        if (at == word.Length)
+        {
+            foreach (var slot in node.Whole)
+            {
+                into.Set(slot, wordIndex);
+            }
+
+            return;
+        }
+
+        var c = word[at];
+        if (node.Children.TryGetValue(c, out var next))
+        {
+            Walk(next, word, at + 1, latin, into, wordIndex);
+        }
+
+        // A transliterated word is read loosely: Latin i is also ы (Kazakh typists write "asilip"), c and s stand for each other.
+        if (latin && Loose(c) is { } other && node.Children.TryGetValue(other, out var looseNext))
+        {
+            Walk(looseNext, word, at + 1, latin, into, wordIndex);
+        }
+    }
+
+    private static char? Loose(char typed) => typed switch { 'и' => 'ы', 'ц' => 'с', 'с' => 'ц', _ => null };
+
+    private sealed class Node
+    {
+        public Dictionary<char, Node> Children { get; } = [];
+        public List<int> Prefix { get; } = [];
+        public List<int> Whole { get; } = [];
+    }
+}

@@ -1,0 +1,191 @@
+using HotlineBot.Crisis;
+using HotlineBot.Dialogs;
+using YamlDotNet.RepresentationModel;
+
+namespace HotlineBot.Tests.Core;
+
+/// <summary>The pattern notation on small crisis files of its own: word order, windows, families, exceptions, negation, levels.</summary>
+public sealed class CrisisMatcherTests
+{
+    /// <summary>Reads <paramref name="yaml"/> through the real crisis reader and compiler; fails on any problem.</summary>
+    internal static CrisisLexicon Lexicon(string yaml)
+    {
+        var (lexicon, problems) = Read(yaml);
+        Assert.Empty(problems);
+        return lexicon;
+    }
+
+    internal static (CrisisLexicon Lexicon, List<DialogProblem> Problems) Read(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var source = new CrisisSource();
+        var problems = new List<DialogProblem>();
+        foreach (var (key, value) in ((YamlMappingNode)stream.Documents[0].RootNode).Children)
+        {
+            CrisisYamlReader.ReadSection(((YamlScalarNode)key).Value!, value, "test.yaml", source, problems);
+        }
+
+        return (CrisisYamlReader.Compile(source, problems), problems);
+    }
+
+    private static readonly Lazy<CrisisLexicon> Small = new(() => Lexicon("""
+        families:
+          бить: [бьет, бил, избил, избива, ударил, душит, душил, задушу]
+          ұру: [ұрады, ұрды, ұрып, сабады]
+        patterns:
+          - id: want_die
+            kind: suicide
+            level: clear
+            words: хочу|хочется умереть|умирать
+            negation: =не
+          - id: no_live
+            kind: suicide
+            level: clear
+            words: =не хочу|хочется жить
+          - id: window
+            kind: suicide
+            level: clear
+            words: =в окно выйти|выйду
+            order: in_order
+            window: 3
+          - id: olgim
+            kind: suicide
+            level: clear
+            words: өлгім келеді|келіп|кеп
+            order: together
+          - id: beats
+            kind: violence
+            level: clear
+            words: <бить> меня|мужа|детей
+          - id: kk_beats
+            kind: violence
+            level: clear
+            words: күйеуім <ұру>
+          - id: tired
+            kind: suicide
+            level: unclear
+            words: устала от всего|жизни
+            window: 4
+          - id: hang
+            kind: suicide
+            level: clear
+            words: асылып
+        exceptions:
+          - сердце бьется|бьет
+          - кашель|кашлем душил|душит
+          - доп ұрады
+          - words: фильм|новост
+            near: 5
+        """));
+
+    [Theory]
+    [InlineData("хочу умереть", "want_die")]
+    [InlineData("умереть хочу", "want_die")] // any order
+    [InlineData("хочу так сильно умереть", "want_die")] // two words between: four words in all, the default window
+    [InlineData("xочу умереть", "want_die")] // Latin look-alike х
+    [InlineData("hochu umeret", "want_die")] // Latin transliteration
+    [InlineData("хочу очень-очень сильно умереть", null)] // span 5: beyond the default window of 4
+    [InlineData("выйду в окно", null)] // in_order: the written order is "в окно выйти"
+    [InlineData("в окно выйду", "window")]
+    [InlineData("өлгім келіп тұр", "olgim")]
+    [InlineData("olgim kep tur", "olgim")]
+    [InlineData("өлгім-ақ келеді", null)] // together: side by side only
+    [InlineData("он меня бьёт", "beats")] // family, any order
+    [InlineData("избивает меня", "beats")]
+    [InlineData("меня душил", "beats")]
+    [InlineData("kueuim urdy", null)] // "kueuim" is not күйеуім
+    [InlineData("kuieuim urdy", "kk_beats")]
+    [InlineData("asilip", "hang")] // a Latin i may stand for ы
+    [InlineData("асилип", null)] // but not in a Cyrillic word
+    public void Word_order_windows_families_and_spellings(string text, string? pattern) =>
+        Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
+
+    [Theory]
+    [InlineData("я не хочу умирать, хочу лечиться", null)] // the pattern's negation, also against the second "хочу"
+    [InlineData("я не знаю, хочу умереть", "want_die")] // a "не" two words before, not before a pattern word
+    [InlineData("не хочу жить", "no_live")] // a pattern of its own, with =не among its words
+    [InlineData("жить не хочется", "no_live")]
+    [InlineData("неважно, хочу жить", null)] // =не is the whole word only
+    public void Negation_is_per_pattern(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
+
+    [Theory]
+    [InlineData("сердце бьется быстро", null)]
+    [InlineData("сердце бьется, а муж бьет меня", "beats")] // the exception covers its own words, not the later match
+    [InlineData("кашель душил меня всю ночь", null)]
+    [InlineData("ұлым доп ұрады", null)]
+    [InlineData("в новостях: он избил мужа", null)] // context exception within 5 words
+    [InlineData("в новостях показали про пособие, а потом вечером муж опять избил меня", "beats")] // the context is too far
+    public void Exceptions_cancel_only_what_they_cover(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
+
+    [Fact]
+    public void Levels_clear_wins_over_unclear_and_the_assessment_says_what_matched()
+    {
+        var unclear = Small.Value.Assess("я так устала от всего");
+        Assert.Equal(CrisisLevel.Unclear, unclear.Level);
+        Assert.Equal(CrisisKind.Suicide, unclear.Kind);
+        Assert.Equal("устала от всего", unclear.Matched);
+        Assert.True(unclear.IsCrisis);
+
+        var clear = Small.Value.Assess("устала от всего, хочу умереть");
+        Assert.Equal(CrisisLevel.Clear, clear.Level);
+        Assert.Equal("want_die", clear.PatternId);
+        Assert.Contains("want_die", clear.Explanation, StringComparison.Ordinal);
+        Assert.Equal(CrisisKind.Violence, Small.Value.Detect("он меня бьёт"));
+        Assert.Equal(CrisisKind.None, Small.Value.Detect("добрый день"));
+        Assert.Same(CrisisAssessment.None, Small.Value.Assess("   "));
+        Assert.False(CrisisLexicon.Empty.Assess("хочу умереть").IsCrisis);
+        Assert.Equal(8, Small.Value.Count);
+    }
+
+    [Fact]
+    public void Explain_shows_the_folding_the_match_and_what_cancelled_it()
+    {
+        var text = Small.Value.Explain("сердце бьётся, я не хочу умирать");
+        Assert.Contains("folded: сердце бется я не хочу умират", text, StringComparison.Ordinal);
+        Assert.Contains("pattern want_die (suicide, clear, test.yaml:", text, StringComparison.Ordinal);
+        Assert.Contains("cancelled: negation «не»", text, StringComparison.Ordinal);
+        Assert.EndsWith("result: no crisis", text, StringComparison.Ordinal);
+
+        var hit = Small.Value.Explain("муж меня бьёт");
+        Assert.Contains("found «меня бет»", hit, StringComparison.Ordinal);
+        Assert.Contains("→ counts", hit, StringComparison.Ordinal);
+        Assert.EndsWith("result: clear violence by beats", hit, StringComparison.Ordinal);
+
+        var near = Small.Value.Explain("кашель душил меня");
+        Assert.Contains("cancelled: exception кашель|кашлем + душил|душит", near, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_is_checked_against_few_patterns_and_matching_stays_correct_on_a_long_message()
+    {
+        // 4,000 characters of everyday words with one crisis phrase at the end: found, whatever the length.
+        var filler = string.Concat(Enumerable.Repeat("как оформить пособие на ребенка в цоне ", 100));
+        Assert.Equal("want_die", Small.Value.Assess(filler + "хочу умереть").PatternId);
+        Assert.False(Small.Value.Assess(filler).IsCrisis);
+    }
+
+    [Fact]
+    public void The_evaluation_reports_figures_per_language_and_category_and_every_miss_and_false_alarm()
+    {
+        CorpusPhrase[] phrases =
+        [
+            new(Conversations.Language.Ru, true, "suicide", "хочу умереть", 1),
+            new(Conversations.Language.Ru, true, "suicide_unclear", "устала от всего", 2),
+            new(Conversations.Language.Ru, true, "violence", "он толкнул меня", 3),
+            new(Conversations.Language.Ru, false, "idiom", "сердце бьется", 4),
+            new(Conversations.Language.Ru, false, "everyday", "он меня бьет по плечу в шутку", 5),
+            new(Conversations.Language.Kk, true, "suicide", "olgim keledi", 6),
+            new(Conversations.Language.Kk, false, "idiom", "доп ұрады", 7),
+        ];
+        var evaluation = CrisisEvaluation.Run(Small.Value, phrases);
+        Assert.Equal(2.0 / 3, evaluation.Recall(Conversations.Language.Ru), 3);
+        Assert.Equal(0.5, evaluation.FalseAlarms(Conversations.Language.Ru), 3);
+        Assert.Equal(1.0, evaluation.Recall(Conversations.Language.Kk), 3);
+        Assert.Equal(0.0, evaluation.FalseAlarms(Conversations.Language.Kk), 3);
+        var report = evaluation.Report("test corpus");
+        Assert.Contains("ru: recall 66.7 % (2/3), false alarms 50.0 % (1/2); alarms flagged clear 1, unclear 1", report, StringComparison.Ordinal);
+        Assert.Contains("misses (1):\n  line 3 ru violence: он толкнул меня", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("line 5 ru everyday: он меня бьет по плечу в шутку  ← beats (violence, clear): «меня бет»", report, StringComparison.Ordinal);
+    }
+}
