@@ -20,6 +20,9 @@ public enum CaseEventKind
     Access,
     /// <summary>The person agreed to share something about themselves (e.g. their phone for a call back).</summary>
     Consent,
+
+    /// <summary>The wrap-up form filled in at close, or an edit of it (who, what changed).</summary>
+    WrapUp,
 }
 
 /// <summary>

@@ -19,6 +19,7 @@ public sealed class WorkerDesk(
     IPersonStore people,
     DeliveryReports deliveries,
     ScreenRenderer screens,
+    WrapUpDesk wrapUp,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -42,6 +43,9 @@ public sealed class WorkerDesk(
                 break;
             case InboundKind.Text when inbound.Text?.StartsWith('/') == true:
                 OnCommand(worker, inbound.Text, turn);
+                break;
+            case InboundKind.Text when WrapUpDesk.TakesText(worker):
+                wrapUp.OnText(worker, inbound.Text!, turn);
                 break;
             case InboundKind.Text or InboundKind.Media when ActiveCase(worker) is { } active:
                 desk.RelayFromWorker(active, worker.Id, inbound, turn);
@@ -67,7 +71,8 @@ public sealed class WorkerDesk(
                 Say(worker, UiKeys.WorkerNoteSaved, turn, ("number", active.Id));
                 break;
             case "/transfer": Transfer(worker, number, parts.Length > 2 ? parts[2] : null, turn); break;
-            case "/close": AskOutcome(worker, number ?? worker.ActiveCaseId, turn); break;
+            case "/close": StartWrapUp(worker, number ?? worker.ActiveCaseId, turn); break;
+            case "/wrapup" when number is { } id: WithCase(worker, id, c => wrapUp.Edit(worker, c, turn), turn); break;
             case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
@@ -94,8 +99,9 @@ public sealed class WorkerDesk(
             case "take": WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
             case "history": WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "requeue": Transfer(worker, id, null, turn); break;
-            case "close" when parts.Length == 2: AskOutcome(worker, id, turn); break;
-            case "close": Close(worker, id, parts[2], turn); break;
+            // w:close:N (and the outcome buttons of older messages, w:close:N:outcome) open the wrap-up form.
+            case "close": StartWrapUp(worker, id, turn); break;
+            case "wu": wrapUp.OnButton(worker, id, parts[2..], inbound.MessageId, turn); break;
             case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
                 Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
@@ -177,7 +183,7 @@ public sealed class WorkerDesk(
         return _hotline.Staff.Where(s => string.Equals(_hotline.WorkerName(s), trimmed, StringComparison.OrdinalIgnoreCase)).Select(s => (long?)s).FirstOrDefault();
     }
 
-    private void AskOutcome(WorkerState worker, int? id, Turn turn)
+    private void StartWrapUp(WorkerState worker, int? id, Turn turn)
     {
         if (id is null)
         {
@@ -185,23 +191,7 @@ public sealed class WorkerDesk(
             return;
         }
 
-        Mine(worker, id.Value, c =>
-        {
-            var outcomes = screens.Dialogs.Ui.Strings.Keys.Where(k => k.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-            turn.Send(worker.Id, screens.Text(UiKeys.WorkerClosePrompt, worker.Language, ("number", c.Id)), outcomes.Select(key => (IReadOnlyList<OutButton>)[
-                new OutButton(screens.Text(key, worker.Language), CallbackData.Worker("close", c.Id, key[UiKeys.OutcomePrefix.Length..]))]).ToList());
-        }, turn);
-    }
-
-    private void Close(WorkerState worker, int id, string outcome, Turn turn)
-    {
-        if (!screens.Dialogs.Ui.Has(UiKeys.OutcomePrefix + outcome))
-        {
-            Say(worker, UiKeys.WorkerUsage, turn);
-            return;
-        }
-
-        Mine(worker, id, c => desk.Close(c, ActorRole.Worker, worker.Id, outcome, turn), turn);
+        Mine(worker, id.Value, c => wrapUp.Start(worker, c, null, turn), turn);
     }
 
     private void History(WorkerState worker, Case c, Turn turn)

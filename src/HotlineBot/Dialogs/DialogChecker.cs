@@ -33,6 +33,7 @@ internal static class DialogChecker
         CheckStrings(source, problems);
         CheckQuestionnaire(source, problems);
         CheckQuickReplies(source, problems);
+        WrapUpChecker.Check(source, problems);
         return problems;
     }
 
@@ -113,11 +114,6 @@ internal static class DialogChecker
         foreach (var (key, (text, at)) in source.Strings)
         {
             RequireBoth(text, at, $"string '{key}'", problems, MaxTextLength);
-        }
-
-        if (!source.Strings.Keys.Any(k => k.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)))
-        {
-            problems.Add(new(where, $"no close outcomes: add strings named '{UiKeys.OutcomePrefix}<name>'"));
         }
     }
 

@@ -68,7 +68,8 @@ internal static class DialogYamlReader
                 case "suicide": file.Crisis(CrisisKind.Suicide, value); break;
                 case "violence": file.Crisis(CrisisKind.Violence, value); break;
                 case "quick_replies": file.QuickReplies(value); break;
-                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, suicide, violence or quick_replies)"); break;
+                case "wrapup": WrapUpYamlReader.Read(displayName, value, source); break;
+                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, suicide, violence, quick_replies or wrapup)"); break;
             }
         }
     }

@@ -4,7 +4,7 @@ namespace HotlineBot.Dialogs;
 /// The names of the bot's own sentences in dialogs/ui.yaml. The checker refuses a set where one is missing
 /// in either language, so code can rely on every key here.
 /// </summary>
-public static class UiKeys
+public static partial class UiKeys
 {
     public const string LanguagePrompt = "language.prompt";
     public const string LanguageSaved = "language.saved";
@@ -122,12 +122,9 @@ public static class UiKeys
     public const string CommandHelp = "command.help";
     public const string CommandCancel = "command.cancel";
 
-    /// <summary>Strings whose key starts with this are the outcome categories a worker picks when closing a case.</summary>
-    public const string OutcomePrefix = "outcome.";
-
     public static readonly IReadOnlyList<string> All = typeof(UiKeys)
         .GetFields()
-        .Where(f => f.IsLiteral && f.Name != nameof(OutcomePrefix))
+        .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToList();
 }

@@ -26,6 +26,7 @@ public static class HotlineServices
         services.AddSingleton<WorkerAlerts>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
+        services.AddSingleton<WrapUpDesk>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();

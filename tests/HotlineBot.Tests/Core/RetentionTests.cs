@@ -18,7 +18,7 @@ public sealed class RetentionTests
         core.Press(CoreHarness.Worker1, "w:take:1");
         core.Say(CoreHarness.Worker1, "Ответ специалиста");
         core.Say(CoreHarness.Worker1, "/note внутренняя заметка");
-        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        HotlineBot.Tests.Practice.WrapUpSteps.Close(core, CoreHarness.Worker1, 1);
         core.Press(Person, "r:4");
         core.Say(Person, "Спасибо, помогли");
 
@@ -31,7 +31,7 @@ public sealed class RetentionTests
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         var log = store.Log(1);
         Assert.DoesNotContain(log, e => e.Kind is CaseEventKind.PersonMessage or CaseEventKind.WorkerMessage or CaseEventKind.Note);
-        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: consulted");
+        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: other");
         var kept = store.Find(1)!;
         Assert.Equal(4, kept.Rating);
         Assert.Null(kept.RatingComment);
@@ -47,7 +47,7 @@ public sealed class RetentionTests
         core.Press(Person, "a:escalate");
         core.Say(Person, "Вопрос");
         core.Press(CoreHarness.Worker1, "w:take:1");
-        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        HotlineBot.Tests.Practice.WrapUpSteps.Close(core, CoreHarness.Worker1, 1);
         core.Time.Advance(TimeSpan.FromDays(3650));
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         Assert.Contains(core.Get<ICaseStore>().Log(1), e => e.Text == "Вопрос");
