@@ -51,6 +51,13 @@ public sealed class Case
 
     /// <summary>A note from the worker who handed the case over; the next worker sees it first.</summary>
     public string? HandoverNote { get; set; }
+    public long? HandoverFrom { get; set; }
+
+    /// <summary>
+    /// Staff who were sent this case's notice; only their notices are later edited to say who took it.
+    /// Null for cases stored before shifts existed, whose notice went to all staff.
+    /// </summary>
+    public List<long>? NotifiedStaff { get; set; }
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }
     public int? PreviousCaseId { get; set; }

@@ -6,13 +6,13 @@ namespace HotlineBot.Cases;
 
 /// <summary>
 /// The /stats figures as one picture for supervisors: cases per day by language, how long people waited for a worker,
-/// and the ratings. Building the plot is separate from drawing it, so the series can be checked without pixels.
+/// the ratings, contacts by category and answered against missed. Building the plot is separate from drawing it, so the series can be checked without pixels.
 /// Labels are figures and short English axis names, like the /stats text; no sentence for people is drawn.
 /// </summary>
-public static class StatsChart
+public static partial class StatsChart
 {
     public const int Width = 900;
-    public const int Height = 1200;
+    public const int Height = 2000;
 
     /// <summary>Pickup-time bins in minutes; the last one is open-ended.</summary>
     public static readonly IReadOnlyList<(double From, double To, string Label)> PickupBins =
@@ -24,7 +24,7 @@ public static class StatsChart
     public const string PickupTitle = "Time to pickup, min";
     public const string RatingsTitle = "Ratings";
 
-    /// <summary>The three plots, top to bottom, for the cases opened in the last <paramref name="days"/> days (all ratings and pickups of them).</summary>
+    /// <summary>The five plots, top to bottom, for the cases opened in the last <paramref name="days"/> days (all ratings and pickups of them).</summary>
     public static Multiplot Build(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours, int days = 14)
     {
         ArgumentNullException.ThrowIfNull(all);
@@ -34,10 +34,12 @@ public static class StatsChart
         var recent = all.Where(c => c.OpenedAt.ToOffset(offset).Date >= first).ToList();
 
         var multiplot = new Multiplot();
-        multiplot.AddPlots(3);
+        multiplot.AddPlots(5);
         PerDay(multiplot.GetPlot(0), recent, first, days, offset);
         Pickup(multiplot.GetPlot(1), recent);
         Ratings(multiplot.GetPlot(2), recent);
+        Categories(multiplot.GetPlot(3), recent);
+        Missed(multiplot.GetPlot(4), recent);
         return multiplot;
     }
 

@@ -20,6 +20,9 @@ public sealed class WorkerDesk(
     DeliveryReports deliveries,
     ScreenRenderer screens,
     WrapUpDesk wrapUp,
+    Shifts shifts,
+    Supervision supervision,
+    CaseReport reports,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -78,6 +81,12 @@ public sealed class WorkerDesk(
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
             case "/risk": Risk(worker, parts, turn); break;
+            case "/duty" when Shifts.Parse(parts.Length > 1 ? parts[1] : null) is { } change: shifts.Change(worker, change, turn); break;
+            case "/live" when _hotline.IsSupervisor(worker.Id): supervision.Live(worker, turn); break;
+            case "/whisper" when _hotline.IsSupervisor(worker.Id) && number is { } id && parts.Length > 2:
+                WithCase(worker, id, c => supervision.Whisper(worker, c, parts[2], turn), turn);
+                break;
+            case "/takeover" when _hotline.IsSupervisor(worker.Id) && number is { } id: WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
             case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
             case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
@@ -102,6 +111,8 @@ public sealed class WorkerDesk(
             // w:close:N (and the outcome buttons of older messages, w:close:N:outcome) open the wrap-up form.
             case "close": StartWrapUp(worker, id, turn); break;
             case "wu": wrapUp.OnButton(worker, id, parts[2..], inbound.MessageId, turn); break;
+            case "duty" when parts.Length == 3 && Shifts.Parse(parts[2]) is { } change and not DutyChange.Show: shifts.Change(worker, change, turn); break;
+            case "over" when _hotline.IsSupervisor(worker.Id): WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
             case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
                 Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
@@ -159,9 +170,17 @@ public sealed class WorkerDesk(
         }
 
         long? target = null;
+        string? note = null;
         if (to is not null)
         {
+            // "/transfer N Name" or "/transfer N Name a handover note": the note is what the colleague reads first.
             target = ResolveWorker(to);
+            if (target is null && to.IndexOf(' ', StringComparison.Ordinal) is var cut and > 0)
+            {
+                target = ResolveWorker(to[..cut]);
+                note = to[(cut + 1)..].Trim();
+            }
+
             if (target is null)
             {
                 Say(worker, UiKeys.WorkerUsage, turn);
@@ -169,7 +188,7 @@ public sealed class WorkerDesk(
             }
         }
 
-        Mine(worker, id.Value, c => desk.Transfer(c, worker.Id, target, turn), turn);
+        Mine(worker, id.Value, c => desk.Transfer(c, worker.Id, target, turn, note), turn);
     }
 
     private long? ResolveWorker(string name)
@@ -255,6 +274,7 @@ public sealed class WorkerDesk(
     {
         var all = cases.All();
         turn.Send(worker.Id, CaseStats.Describe(all));
+        turn.Send(worker.Id, reports.Describe(CaseReport.Figures(all, screens.Dialogs.WrapUp, _hotline.WorkingHours.UtcOffsetHours), worker.Language));
         turn.Add(new Outbound
         {
             ChatId = worker.Id,

@@ -26,7 +26,7 @@ public sealed class StatsChartTests
     {
         var multiplot = StatsChart.Build(Sample(), Now, utcOffsetHours: 5, days: 14);
         var plots = multiplot.GetPlots();
-        Assert.Equal(3, plots.Length);
+        Assert.Equal(5, plots.Length);
 
         var perDay = plots[0].GetPlottables<BarPlot>().ToList();
         Assert.Equal(["kk", "ru"], perDay.Select(b => b.LegendText));
@@ -41,6 +41,12 @@ public sealed class StatsChartTests
         var ratings = Assert.Single(plots[2].GetPlottables<BarPlot>());
         Assert.Equal("ratings", ratings.LegendText);
         Assert.Equal([0.0, 0, 0, 1, 2], ratings.Bars.Select(b => b.Value));
+
+        // Closed cases in the window by category (none filled the form in this sample), and answered against missed.
+        var categories = Assert.Single(plots[3].GetPlottables<BarPlot>());
+        Assert.Equal([3.0], categories.Bars.Select(b => b.Value));
+        var missed = Assert.Single(plots[4].GetPlottables<BarPlot>());
+        Assert.Equal([3.0, 0], missed.Bars.Select(b => b.Value));
     }
 
     [Fact]
@@ -76,9 +82,10 @@ public sealed class StatsChartTests
         core.Say(555, "помогите");
 
         var replies = core.Say(CoreHarness.Supervisor, "/stats");
-        Assert.Equal([OutboundKind.Send, OutboundKind.Photo], replies.Select(o => o.Kind));
+        Assert.Equal([OutboundKind.Send, OutboundKind.Send, OutboundKind.Photo], replies.Select(o => o.Kind));
         Assert.Contains("total: 1", replies[0].Text, StringComparison.Ordinal);
-        Assert.Equal(0x89, replies[1].FileContent![0]);
+        Assert.Contains("Обращения: всего 1", replies[1].Text, StringComparison.Ordinal);
+        Assert.Equal(0x89, replies[2].FileContent![0]);
 
         var worker = core.Say(CoreHarness.Worker1, "/stats");
         Assert.DoesNotContain(worker, o => o.Kind == OutboundKind.Photo);
