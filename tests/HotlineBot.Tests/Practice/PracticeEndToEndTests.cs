@@ -254,6 +254,7 @@ public sealed class PracticeEndToEndTests
         Assert.Null(await RunningBot.AskAsync(bot.DataFile, new AdminRequest(AdminRequest.Report, csv, null, "csv", "2026-11"), Wait));
         var rows = await File.ReadAllLinesAsync(csv);
         Assert.Contains("contacts,missed,1", rows);
+        Assert.Contains("contacts,missed_wait_median_min,4", rows);
         Assert.Contains("contacts,answered_share,0.5", rows);
         Assert.Contains("category,violence/domestic,1", rows);
         Assert.Contains("referral,r111,1", rows);
