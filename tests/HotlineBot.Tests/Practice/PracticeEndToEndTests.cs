@@ -239,6 +239,11 @@ public sealed class PracticeEndToEndTests
         var md = Path.Combine(TestPaths.TempDirectory(), "report-2026-11.md");
         Assert.Null(await RunningBot.AskAsync(bot.DataFile, new AdminRequest(AdminRequest.Report, md, null, "md", "2026-11"), Wait));
         var report = await File.ReadAllTextAsync(md);
+        if (Environment.GetEnvironmentVariable("HOTLINE_REPORT_OUT") is { Length: > 0 } sample)
+        {
+            File.WriteAllText(sample, report);
+        }
+
         Assert.Contains("# Отчёт: 2026-11", report, StringComparison.Ordinal);
         Assert.Contains("- всего: 2", report, StringComparison.Ordinal);
         Assert.Contains("- отвечено: 1", report, StringComparison.Ordinal);
