@@ -321,6 +321,9 @@ public sealed class CaseDesk(
         @case.WorkerId = null;
         @case.ClosedAt = null;
         @case.Outcome = null;
+        // The old form stays in the log; the next close fills in a new one.
+        @case.WrapUp = null;
+        @case.ClosedBy = null;
         @case.PickupTimeoutSent = false;
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);

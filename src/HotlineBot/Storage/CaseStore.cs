@@ -78,7 +78,15 @@ internal sealed class CaseStore : ICaseStore
         // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {
-            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent));
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent
+                || e.Kind == CaseEventKind.WrapUp));
+            // The form's summary and a handover note are words too; its category, actions and repeat mark stay for the reports.
+            if (@case.WrapUp is { } form)
+            {
+                form.Summary = null;
+            }
+
+            @case.HandoverNote = null;
             @case.RatingComment = null;
             @case.TextRemoved = true;
             _cases.Update(@case);

@@ -146,6 +146,49 @@ public sealed class WrapUpFormTests
     }
 
     [Fact]
+    public void Retention_removes_the_summary_and_keeps_the_category_for_the_reports()
+    {
+        using var core = new CoreHarness(settings: new Dictionary<string, string?> { ["Hotline:RetentionDays"] = "30" });
+        core.Onboard(Person);
+        core.Press(Person, "a:escalate");
+        core.Say(Person, "Вопрос");
+        core.Press(Worker, "w:take:1");
+        core.Press(Worker, "w:close:1");
+        core.Press(Worker, "w:wu:1:c:legal");
+        core.Press(Worker, "w:wu:1:n");
+        core.Press(Worker, "w:wu:1:r:0");
+        core.Say(Worker, "Секретное резюме");
+        core.Press(Worker, "w:wu:1:f");
+        Assert.Equal("Секретное резюме", core.Get<ICaseStore>().Find(1)!.WrapUp!.Summary);
+
+        core.Time.Advance(TimeSpan.FromDays(31));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        var kept = core.Get<ICaseStore>().Find(1)!;
+        Assert.Null(kept.WrapUp!.Summary);
+        Assert.Equal("legal", kept.WrapUp.Category);
+        Assert.False(kept.WrapUp.RepeatContact);
+        Assert.DoesNotContain(core.Get<ICaseStore>().Log(1), e => e.Text?.Contains("Секретное", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_reopened_case_needs_a_new_form_and_the_old_one_stays_in_the_log()
+    {
+        using var core = TakenCase();
+        WrapUpSteps.Close(core, Worker, 1, "legal");
+        core.Say(CoreHarness.Worker2, "/reopen 1");
+        var reopened = core.Get<ICaseStore>().Find(1)!;
+        Assert.Null(reopened.WrapUp);
+        Assert.Null(reopened.ClosedBy);
+        Assert.Contains(core.Get<ICaseStore>().Log(1), e => e.Kind == CaseEventKind.WrapUp && e.Text!.StartsWith("category=legal", StringComparison.Ordinal));
+
+        core.Press(CoreHarness.Worker2, "w:take:1");
+        core.Press(CoreHarness.Worker2, "w:close:1");
+        core.Press(CoreHarness.Worker2, "w:wu:1:f");
+        Assert.Contains("Без категории", core.TextTo(CoreHarness.Worker2), StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Assigned, core.Get<ICaseStore>().Find(1)!.Status);
+    }
+
+    [Fact]
     public void A_broken_wrapup_form_names_file_and_line()
     {
         using var dir = new TempDir();
