@@ -81,7 +81,7 @@ public sealed class WorkerDesk(
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
             case "/risk": Risk(worker, parts, turn); break;
-            case "/duty" when Shifts.Parse(parts.Length > 1 ? parts[1] : null) is { } change: shifts.Change(worker, change, turn); break;
+            case "/duty" when Shifts.Parse(parts.Length > 1 ? parts[1] : null) is { } change: Duty(worker, change, turn); break;
             case "/live" when _hotline.IsSupervisor(worker.Id): supervision.Live(worker, turn); break;
             case "/whisper" when _hotline.IsSupervisor(worker.Id) && number is { } id && parts.Length > 2:
                 WithCase(worker, id, c => supervision.Whisper(worker, c, parts[2], turn), turn);
@@ -111,13 +111,23 @@ public sealed class WorkerDesk(
             // w:close:N (and the outcome buttons of older messages, w:close:N:outcome) open the wrap-up form.
             case "close": StartWrapUp(worker, id, turn); break;
             case "wu": wrapUp.OnButton(worker, id, parts[2..], inbound.MessageId, turn); break;
-            case "duty" when parts.Length == 3 && Shifts.Parse(parts[2]) is { } change and not DutyChange.Show: shifts.Change(worker, change, turn); break;
+            case "duty" when parts.Length == 3 && Shifts.Parse(parts[2]) is { } change and not DutyChange.Show: Duty(worker, change, turn); break;
             case "over" when _hotline.IsSupervisor(worker.Id): WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
             case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
                 Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
                 break;
             default: Say(worker, UiKeys.WorkerUsage, turn); break;
+        }
+    }
+
+    /// <summary>A worker starting a shift sees what is already waiting: those cases were announced before they came on.</summary>
+    private void Duty(WorkerState worker, DutyChange change, Turn turn)
+    {
+        shifts.Change(worker, change, turn);
+        if (change == DutyChange.On && desk.Queue().Count > 0)
+        {
+            ShowQueue(worker, turn);
         }
     }
 

@@ -63,6 +63,8 @@ public sealed class ShiftsAndSupervisionTests
         Assert.Contains("Смена: не на смене", core.TextTo(Worker1), StringComparison.Ordinal);
         core.Press(Worker1, "w:duty:0:on");
         Assert.Contains("Вы на смене", core.TextTo(Worker1), StringComparison.Ordinal);
+        // Starting the shift shows what already waits, with its Take button.
+        Assert.Contains("w:take:1", CoreHarness.ButtonData(core.RepliesTo(Worker1)));
         Assert.True(core.Get<IWorkerStore>().Get(Worker1).OnDuty);
 
         var second = OpenCase(core, 7802, "Другой вопрос");
