@@ -43,7 +43,14 @@ public static class Program
         var export = new Command("export", "Write cases and their logs for reporting") { since, exportFormat, exportOut };
         export.TreatUnmatchedTokensAsErrors = false;
         export.SetAction((result, ct) => ExportCasesAsync([.. result.UnmatchedTokens], result.GetValue(since), result.GetValue(exportFormat)!, result.GetValue(exportOut)));
-        root.Subcommands.Add(new Command("cases", "Work with stored cases") { export });
+        var month = new Option<string>("--month") { Description = "The month, YYYY-MM (the hotline's own time zone)", Required = true };
+        var reportFormat = new Option<string>("--format") { Description = "md or csv", DefaultValueFactory = _ => "md" };
+        var reportLanguage = new Option<string?>("--language") { Description = "kk or ru, for the Markdown labels (default ru)" };
+        var reportOut = new Option<string?>("--out") { Description = "File to write (default: standard output)" };
+        var report = new Command("report", "Write a month's counts (no message text) for a funder or ministry") { month, reportFormat, reportLanguage, reportOut };
+        report.TreatUnmatchedTokensAsErrors = false;
+        report.SetAction((result, ct) => ReportCommand.RunAsync([.. result.UnmatchedTokens], result.GetValue(month)!, result.GetValue(reportFormat)!, result.GetValue(reportLanguage), result.GetValue(reportOut)));
+        root.Subcommands.Add(new Command("cases", "Work with stored cases") { export, report });
 
         var backupOut = new Option<string>("--out") { Description = "File to write the copy to", Required = true };
         var backup = new Command("backup", "Make a consistent copy of the database, also while the bot runs") { backupOut };

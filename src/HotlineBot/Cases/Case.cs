@@ -42,6 +42,22 @@ public sealed class Case
     /// <summary>Workers who had the case before; a transfer back to the queue keeps them out of "taken by" confusion.</summary>
     public List<long> PreviousWorkers { get; set; } = [];
     public string? Outcome { get; set; }
+
+    /// <summary>The wrap-up form filled in when a worker closed the case (null: closed by the person, or before the form existed).</summary>
+    public WrapUpRecord? WrapUp { get; set; }
+
+    /// <summary>Who closed it: a case the person closed before anyone took it is a missed contact.</summary>
+    public ActorRole? ClosedBy { get; set; }
+
+    /// <summary>A note from the worker who handed the case over; the next worker sees it first.</summary>
+    public string? HandoverNote { get; set; }
+    public long? HandoverFrom { get; set; }
+
+    /// <summary>
+    /// Staff who were sent this case's notice; only their notices are later edited to say who took it.
+    /// Null for cases stored before shifts existed, whose notice went to all staff.
+    /// </summary>
+    public List<long>? NotifiedStaff { get; set; }
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }
     public int? PreviousCaseId { get; set; }

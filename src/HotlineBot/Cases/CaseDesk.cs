@@ -19,6 +19,7 @@ public sealed class CaseDesk(
     IPersonStore people,
     IWorkerStore workers,
     WorkerAlerts alerts,
+    DutyRoster duty,
     ScreenRenderer screens,
     HotlineMetrics metrics,
     IOptions<HotlineOptions> options)
@@ -76,6 +77,11 @@ public sealed class CaseDesk(
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
+            }
+            else if (!duty.AnyoneOnDuty(turn.Now))
+            {
+                // Working hours, but every worker is off duty (or none is configured): no promise, the numbers instead.
+                turn.Send(person.Id, screens.Text(UiKeys.CaseNobodyOnDuty, language, ("number", @case.Id)), caseId: @case.Id);
             }
         }
 
@@ -207,14 +213,16 @@ public sealed class CaseDesk(
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
         Activate(worker, @case);
-        turn.Send(workerId, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
+        turn.Send(workerId, HandoverFirst(@case, worker) + screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
         ReplayMedia(@case, workerId, turn);
         alerts.Settle(@case, turn);
         PersonJoined(@case, UiKeys.CaseTaken, turn);
         return true;
     }
 
-    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn)
+    /// <param name="note">A handover note: logged, and the next worker (named, or whoever takes it from the queue) sees it first.</param>
+    /// <param name="takenOverBy">A supervisor taking the case over: logged as theirs, and the worker is told so.</param>
+    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn, string? note = null, long? takenOverBy = null)
     {
         var trigger = toWorker is null ? CaseTrigger.TransferToQueue : CaseTrigger.TransferToWorker;
         if (!new CaseMachine(@case).TryFire(trigger))
@@ -234,14 +242,29 @@ public sealed class CaseDesk(
         }
 
         @case.WorkerId = toWorker;
+        if (note is not null)
+        {
+            @case.HandoverNote = note;
+            @case.HandoverFrom = fromWorker;
+            Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, "handover note: " + note, fromWorker);
+        }
+
         cases.Update(@case);
         var from = workers.Get(fromWorker);
         if (toWorker is { } to)
         {
-            Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
+            if (takenOverBy is { } supervisor)
+            {
+                Log(@case, turn, ActorRole.Supervisor, CaseEventKind.StateChange, $"taken over by supervisor {_hotline.WorkerName(supervisor)} from {_hotline.WorkerName(fromWorker)}", supervisor);
+            }
+            else
+            {
+                Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
+            }
+
             var next = workers.Get(to);
             Activate(next, @case);
-            turn.Send(to, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case, next.Language), WorkerButtons(@case, next.Language));
+            turn.Send(to, HandoverFirst(@case, next) + screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case, next.Language), WorkerButtons(@case, next.Language));
             ReplayMedia(@case, to, turn);
             PersonJoined(@case, UiKeys.CaseTransferred, turn);
         }
@@ -258,7 +281,24 @@ public sealed class CaseDesk(
             alerts.Announce(@case, null, turn);
         }
 
-        turn.Send(fromWorker, screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
+        turn.Send(fromWorker, takenOverBy is { } by
+            ? screens.Text(UiKeys.WorkerTakenOver, from.Language, ("number", @case.Id), ("supervisor", _hotline.WorkerName(by)))
+            : screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
+    }
+
+    /// <summary>The handover note, once, at the top of what the next worker reads; then it lives on in the log only.</summary>
+    private string HandoverFirst(Case @case, WorkerState next)
+    {
+        if (@case.HandoverNote is not { } note)
+        {
+            return string.Empty;
+        }
+
+        var who = @case.HandoverFrom is { } from ? _hotline.WorkerName(from) : "—";
+        @case.HandoverNote = null;
+        @case.HandoverFrom = null;
+        cases.Update(@case);
+        return screens.Text(UiKeys.HandoverNote, next.Language, ("worker", who), ("number", @case.Id), ("note", note)) + "\n\n";
     }
 
     /// <summary>
@@ -286,6 +326,9 @@ public sealed class CaseDesk(
         @case.WorkerId = null;
         @case.ClosedAt = null;
         @case.Outcome = null;
+        // The old form stays in the log; the next close fills in a new one.
+        @case.WrapUp = null;
+        @case.ClosedBy = null;
         @case.PickupTimeoutSent = false;
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);
@@ -314,6 +357,7 @@ public sealed class CaseDesk(
         }
 
         @case.ClosedAt = turn.Now;
+        @case.ClosedBy = by;
         @case.Outcome = outcome;
         metrics.CaseClosed(by);
         cases.Update(@case);
@@ -329,6 +373,11 @@ public sealed class CaseDesk(
 
             var key = by == ActorRole.Person ? UiKeys.WorkerPersonLeft : UiKeys.WorkerClosed;
             turn.Send(assigned, screens.Text(key, worker.Language, ("number", @case.Id)));
+            if (@case.Risk == RiskLevel.High)
+            {
+                // Counsellors' wellbeing is part of the job: a heavy conversation is followed by a word for them.
+                turn.Send(assigned, screens.Text(UiKeys.WorkerCheckIn, worker.Language, ("number", @case.Id)));
+            }
         }
 
         alerts.Settle(@case, turn);

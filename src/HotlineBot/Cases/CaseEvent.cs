@@ -22,6 +22,9 @@ public enum CaseEventKind
     Consent,
     /// <summary>The words a person added to their rating: text, so retention removes it like any message.</summary>
     RatingComment,
+
+    /// <summary>The wrap-up form filled in at close, or an edit of it (who, what changed).</summary>
+    WrapUp,
 }
 
 /// <summary>

@@ -28,6 +28,8 @@ public static class CaseExport
         {
             c.Id, Language = c.Language.ToString().ToLowerInvariant(), Status = c.Status.ToString(), c.Urgent, Crisis = c.Crisis.ToString(),
             c.Topics, c.OpenedAt, c.TakenAt, c.ClosedAt, c.Outcome, c.Rating, c.RatingComment, c.PreviousCaseId,
+            Risk = c.Risk.ToString(), ClosedBy = c.ClosedBy?.ToString(), Missed = CaseReport.IsMissed(c), RepeatContact = CaseReport.IsRepeat(c),
+            WrapUp = c.WrapUp is { } w ? new { w.Category, w.Subcategory, w.Actions, w.RepeatContact, w.Summary, w.EditedAt } : null,
             Transcript = CaseTranscript.Format(c, store.Log(c.Id), workerName, utcOffsetHours, ui, ReportLanguage),
             Events = store.Log(c.Id).Select(e => new { e.At, Actor = e.Actor.ToString(), Kind = e.Kind.ToString(), e.Text, e.MediaKind }),
         });
@@ -37,14 +39,17 @@ public static class CaseExport
     public static string Csv(ICaseStore store, DateTimeOffset? since)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var text = new StringBuilder("case_id,language,status,urgent,opened_at,outcome,rating,event_at,actor,kind,media,text\n");
+        // The wrap-up columns come last, so readers of the older columns by position keep working.
+        var text = new StringBuilder("case_id,language,status,urgent,opened_at,outcome,rating,event_at,actor,kind,media,text,category,subcategory,actions,repeat_contact,missed,summary\n");
         foreach (var c in store.All(since))
         {
             foreach (var e in store.Log(c.Id))
             {
                 text.AppendJoin(',', c.Id.ToString(CultureInfo.InvariantCulture), c.Language.ToString().ToLowerInvariant(), c.Status, c.Urgent,
                     c.OpenedAt.ToString("o", CultureInfo.InvariantCulture), Quote(c.Outcome), c.Rating?.ToString(CultureInfo.InvariantCulture),
-                    e.At.ToString("o", CultureInfo.InvariantCulture), e.Actor, e.Kind, Quote(e.MediaKind), Quote(e.Text)).Append('\n');
+                    e.At.ToString("o", CultureInfo.InvariantCulture), e.Actor, e.Kind, Quote(e.MediaKind), Quote(e.Text),
+                    Quote(c.WrapUp?.Category), Quote(c.WrapUp?.Subcategory), Quote(c.WrapUp is { } w ? string.Join(' ', w.Actions) : null),
+                    CaseReport.IsRepeat(c), CaseReport.IsMissed(c), Quote(c.WrapUp?.Summary)).Append('\n');
             }
         }
 

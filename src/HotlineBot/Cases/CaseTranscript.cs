@@ -57,7 +57,7 @@ public static class CaseTranscript
             var what = e.Kind switch
             {
                 CaseEventKind.Note => $"[note] {e.Text}",
-                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
+                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent or CaseEventKind.WrapUp => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
                 CaseEventKind.Rating => $"[rating] {e.Text}",
                 CaseEventKind.RatingComment => $"[rating] comment: {e.Text}",
                 _ when e.MediaKind is not null => $"[{e.MediaKind}] {e.Text}",

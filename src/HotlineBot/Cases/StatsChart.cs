@@ -7,13 +7,13 @@ namespace HotlineBot.Cases;
 
 /// <summary>
 /// The /stats figures as one picture for supervisors: cases per day by language, how long people waited for a worker,
-/// and the ratings. Building the plot is separate from drawing it, so the series can be checked without pixels.
+/// the ratings, contacts by category and answered against missed. Building the plot is separate from drawing it, so the series can be checked without pixels.
 /// Labels are figures; the titles come from dialogs/ui.yaml in the supervisor's language, like the /stats text.
 /// </summary>
-public static class StatsChart
+public static partial class StatsChart
 {
     public const int Width = 900;
-    public const int Height = 1200;
+    public const int Height = 2000;
 
     /// <summary>Pickup-time bins in minutes; the last one is open-ended.</summary>
     public static readonly IReadOnlyList<(double From, double To, string Label)> PickupBins =
@@ -21,7 +21,7 @@ public static class StatsChart
         (0, 5, "<5"), (5, 10, "5-10"), (10, 15, "10-15"), (15, 30, "15-30"), (30, 60, "30-60"), (60, double.MaxValue, "60+"),
     ];
 
-    /// <summary>The three plots, top to bottom, for the cases opened in the last <paramref name="days"/> days (all ratings and pickups of them).</summary>
+    /// <summary>The five plots, top to bottom, for the cases opened in the last <paramref name="days"/> days (all ratings and pickups of them).</summary>
     /// <remarks>The titles come from dialogs/ui.yaml in the reader's language.</remarks>
     public static Multiplot Build(IReadOnlyList<Case> all, DateTimeOffset now, int utcOffsetHours, UiText ui, Language language, int days = 14)
     {
@@ -33,10 +33,12 @@ public static class StatsChart
         var recent = all.Where(c => c.OpenedAt.ToOffset(offset).Date >= first).ToList();
 
         var multiplot = new Multiplot();
-        multiplot.AddPlots(3);
+        multiplot.AddPlots(5);
         PerDay(multiplot.GetPlot(0), recent, first, days, offset, ui.Get(UiKeys.StatsChartDays, language));
         Pickup(multiplot.GetPlot(1), recent, ui.Get(UiKeys.StatsChartPickup, language));
         Ratings(multiplot.GetPlot(2), recent, ui.Get(UiKeys.StatsChartRatings, language));
+        Categories(multiplot.GetPlot(3), recent, ui.Get(UiKeys.StatsChartCategories, language));
+        Missed(multiplot.GetPlot(4), recent, ui, language);
         return multiplot;
     }
 

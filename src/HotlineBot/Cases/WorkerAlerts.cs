@@ -10,7 +10,7 @@ namespace HotlineBot.Cases;
 /// The notice every worker gets about a waiting case, with its Take button, and its later edit to say who took it,
 /// so nobody wonders whether a case is theirs. Urgent notices go out ahead of everything; the rest are bulk.
 /// </summary>
-public sealed class WorkerAlerts(IWorkerStore workers, ScreenRenderer screens, IOptions<HotlineOptions> options)
+public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRoster duty, ScreenRenderer screens, IOptions<HotlineOptions> options)
 {
     private const int FirstWordsShown = 500;
 
@@ -19,7 +19,10 @@ public sealed class WorkerAlerts(IWorkerStore workers, ScreenRenderer screens, I
     public void Announce(Case @case, string? firstWords, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        foreach (var staff in _hotline.Staff)
+        var recipients = duty.ToAlert(@case, turn.Now);
+        @case.NotifiedStaff = [.. (@case.NotifiedStaff ?? []).Union(recipients)];
+        cases.Update(@case);
+        foreach (var staff in recipients)
         {
             var worker = workers.Get(staff);
             var key = @case.Urgent ? UiKeys.WorkerUrgentCase : UiKeys.WorkerNewCase;
@@ -38,7 +41,7 @@ public sealed class WorkerAlerts(IWorkerStore workers, ScreenRenderer screens, I
     public void Settle(Case @case, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        foreach (var staff in _hotline.Staff.Where(s => s != @case.WorkerId))
+        foreach (var staff in (@case.NotifiedStaff ?? _hotline.Staff).Where(s => s != @case.WorkerId))
         {
             var worker = workers.Get(staff);
             var text = screens.Text(UiKeys.WorkerTakenBy, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case)));

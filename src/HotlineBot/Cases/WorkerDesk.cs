@@ -19,6 +19,10 @@ public sealed class WorkerDesk(
     IPersonStore people,
     DeliveryReports deliveries,
     ScreenRenderer screens,
+    WrapUpDesk wrapUp,
+    Shifts shifts,
+    Supervision supervision,
+    CaseReport reports,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -42,6 +46,9 @@ public sealed class WorkerDesk(
                 break;
             case InboundKind.Text when inbound.Text?.StartsWith('/') == true:
                 OnCommand(worker, inbound.Text, turn);
+                break;
+            case InboundKind.Text when WrapUpDesk.TakesText(worker):
+                wrapUp.OnText(worker, inbound.Text!, turn);
                 break;
             case InboundKind.Text or InboundKind.Media when ActiveCase(worker) is { } active:
                 desk.RelayFromWorker(active, worker.Id, inbound, turn);
@@ -67,12 +74,19 @@ public sealed class WorkerDesk(
                 Say(worker, UiKeys.WorkerNoteSaved, turn, ("number", active.Id));
                 break;
             case "/transfer": Transfer(worker, number, parts.Length > 2 ? parts[2] : null, turn); break;
-            case "/close": AskOutcome(worker, number ?? worker.ActiveCaseId, turn); break;
+            case "/close": StartWrapUp(worker, number ?? worker.ActiveCaseId, turn); break;
+            case "/wrapup" when number is { } id: WithCase(worker, id, c => wrapUp.Edit(worker, c, turn), turn); break;
             case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
             case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
             case "/risk": Risk(worker, parts, turn); break;
+            case "/duty" when Shifts.Parse(parts.Length > 1 ? parts[1] : null) is { } change: Duty(worker, change, turn); break;
+            case "/live" when _hotline.IsSupervisor(worker.Id): supervision.Live(worker, turn); break;
+            case "/whisper" when _hotline.IsSupervisor(worker.Id) && number is { } id && parts.Length > 2:
+                WithCase(worker, id, c => supervision.Whisper(worker, c, parts[2], turn), turn);
+                break;
+            case "/takeover" when _hotline.IsSupervisor(worker.Id) && number is { } id: WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
             case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
             case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
             case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
@@ -94,13 +108,26 @@ public sealed class WorkerDesk(
             case "take": WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
             case "history": WithCase(worker, id, c => History(worker, c, turn), turn); break;
             case "requeue": Transfer(worker, id, null, turn); break;
-            case "close" when parts.Length == 2: AskOutcome(worker, id, turn); break;
-            case "close": Close(worker, id, parts[2], turn); break;
+            // w:close:N (and the outcome buttons of older messages, w:close:N:outcome) open the wrap-up form.
+            case "close": StartWrapUp(worker, id, turn); break;
+            case "wu": wrapUp.OnButton(worker, id, parts[2..], inbound.MessageId, turn); break;
+            case "duty" when parts.Length == 3 && Shifts.Parse(parts[2]) is { } change and not DutyChange.Show: Duty(worker, change, turn); break;
+            case "over" when _hotline.IsSupervisor(worker.Id): WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
             case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
             case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
                 Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
                 break;
             default: Say(worker, UiKeys.WorkerUsage, turn); break;
+        }
+    }
+
+    /// <summary>A worker starting a shift sees what is already waiting: those cases were announced before they came on.</summary>
+    private void Duty(WorkerState worker, DutyChange change, Turn turn)
+    {
+        shifts.Change(worker, change, turn);
+        if (change == DutyChange.On && desk.Queue().Count > 0)
+        {
+            ShowQueue(worker, turn);
         }
     }
 
@@ -154,9 +181,17 @@ public sealed class WorkerDesk(
         }
 
         long? target = null;
+        string? note = null;
         if (to is not null)
         {
+            // "/transfer N Name" or "/transfer N Name a handover note": the note is what the colleague reads first.
             target = ResolveWorker(to);
+            if (target is null && to.IndexOf(' ', StringComparison.Ordinal) is var cut and > 0)
+            {
+                target = ResolveWorker(to[..cut]);
+                note = to[(cut + 1)..].Trim();
+            }
+
             if (target is null)
             {
                 Say(worker, UiKeys.WorkerUsage, turn);
@@ -164,7 +199,7 @@ public sealed class WorkerDesk(
             }
         }
 
-        Mine(worker, id.Value, c => desk.Transfer(c, worker.Id, target, turn), turn);
+        Mine(worker, id.Value, c => desk.Transfer(c, worker.Id, target, turn, note), turn);
     }
 
     private long? ResolveWorker(string name)
@@ -178,7 +213,7 @@ public sealed class WorkerDesk(
         return _hotline.Staff.Where(s => string.Equals(_hotline.WorkerName(s), trimmed, StringComparison.OrdinalIgnoreCase)).Select(s => (long?)s).FirstOrDefault();
     }
 
-    private void AskOutcome(WorkerState worker, int? id, Turn turn)
+    private void StartWrapUp(WorkerState worker, int? id, Turn turn)
     {
         if (id is null)
         {
@@ -186,23 +221,7 @@ public sealed class WorkerDesk(
             return;
         }
 
-        Mine(worker, id.Value, c =>
-        {
-            var outcomes = screens.Dialogs.Ui.Strings.Keys.Where(k => k.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-            turn.Send(worker.Id, screens.Text(UiKeys.WorkerClosePrompt, worker.Language, ("number", c.Id)), outcomes.Select(key => (IReadOnlyList<OutButton>)[
-                new OutButton(screens.Text(key, worker.Language), CallbackData.Worker("close", c.Id, key[UiKeys.OutcomePrefix.Length..]))]).ToList());
-        }, turn);
-    }
-
-    private void Close(WorkerState worker, int id, string outcome, Turn turn)
-    {
-        if (!screens.Dialogs.Ui.Has(UiKeys.OutcomePrefix + outcome))
-        {
-            Say(worker, UiKeys.WorkerUsage, turn);
-            return;
-        }
-
-        Mine(worker, id, c => desk.Close(c, ActorRole.Worker, worker.Id, outcome, turn), turn);
+        Mine(worker, id.Value, c => wrapUp.Start(worker, c, null, turn), turn);
     }
 
     private void History(WorkerState worker, Case c, Turn turn)
@@ -266,6 +285,7 @@ public sealed class WorkerDesk(
     {
         var all = cases.All();
         turn.Send(worker.Id, CaseStats.Describe(all, screens.Dialogs.Ui, worker.Language));
+        turn.Send(worker.Id, reports.Describe(CaseReport.Figures(all, screens.Dialogs.WrapUp, _hotline.WorkingHours.UtcOffsetHours), worker.Language));
         turn.Add(new Outbound
         {
             ChatId = worker.Id,

@@ -59,21 +59,39 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         }
 
         var language = ReplyLanguage(person, inbound);
-        person.Concern = new PendingConcern
+        if (open is null && person.State == ConversationState.DescribingProblem)
         {
-            Text = inbound.Text ?? inbound.Media?.Caption ?? string.Empty,
-            Kind = concern.Kind,
-            PatternId = concern.PatternId,
-            Matched = concern.Matched,
-            MessageId = inbound.MessageId,
-            At = turn.Now,
-        };
+            // They asked for a specialist and wrote this: the case opens with their words (medium risk), and the
+            // question is asked while they wait, so a "yes" raises the case they already have.
+            new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
+            desk.Open(person, inbound, concern, turn);
+            person.Concern = Pending(inbound, concern, turn);
+            Ask(person, concern, language, OpenCase(person), turn);
+            return;
+        }
+
+        person.Concern = Pending(inbound, concern, turn);
         if (open is not null)
         {
             // Waiting in the queue: the words are in the case already, and the case rises in the queue while we ask.
             desk.Concern(open, concern, inbound, turn, asked: true);
         }
 
+        Ask(person, concern, language, open, turn);
+    }
+
+    private static PendingConcern Pending(Inbound inbound, CrisisAssessment concern, Turn turn) => new()
+    {
+        Text = inbound.Text ?? inbound.Media?.Caption ?? string.Empty,
+        Kind = concern.Kind,
+        PatternId = concern.PatternId,
+        Matched = concern.Matched,
+        MessageId = inbound.MessageId,
+        At = turn.Now,
+    };
+
+    private void Ask(Person person, CrisisAssessment concern, Language? language, Case? open, Turn turn)
+    {
         var key = concern.Kind is CrisisKind.Suicide or CrisisKind.SelfHarm ? UiKeys.CrisisQuestionSuicide : UiKeys.CrisisQuestionSafety;
         var buttonsLanguage = language ?? person.Language ?? Language.Ru;
         turn.Send(person.Id, screens.Text(key, language), QuestionButtons(buttonsLanguage), OutboundPriority.Crisis, caseId: open?.Id);

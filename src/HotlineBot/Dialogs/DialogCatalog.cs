@@ -21,7 +21,8 @@ public static class DialogCatalog
             new UiText(source.Strings.ToDictionary(s => s.Key, s => s.Value.Text, StringComparer.Ordinal)),
             new Questionnaire(source.Questions, source.Results, source.Fallback ?? new LocalizedText(null, null)),
             crisis,
-            source.QuickReplies.Select(q => q.Reply).ToList());
+            source.QuickReplies.Select(q => q.Reply).ToList(),
+            source.WrapUp);
         return (set, problems);
     }
 

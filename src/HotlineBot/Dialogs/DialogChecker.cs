@@ -40,6 +40,7 @@ internal static partial class DialogChecker
             CheckNumberKeys(source, numbers, problems);
         }
 
+        WrapUpChecker.Check(source, problems);
         return problems;
     }
 
@@ -154,11 +155,6 @@ internal static partial class DialogChecker
         foreach (var (key, (text, at)) in source.Strings)
         {
             RequireBoth(text, at, $"string '{key}'", problems, MaxTextLength);
-        }
-
-        if (!source.Strings.Keys.Any(k => k.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)))
-        {
-            problems.Add(new(where, $"no close outcomes: add strings named '{UiKeys.OutcomePrefix}<name>'"));
         }
     }
 

@@ -8,7 +8,8 @@ public sealed class DialogSet(
     UiText ui,
     Questionnaire questionnaire,
     CrisisLexicon crisis,
-    IReadOnlyList<QuickReply> quickReplies)
+    IReadOnlyList<QuickReply> quickReplies,
+    WrapUpForm? wrapUp = null)
 {
     public const string RootId = "main";
 
@@ -17,6 +18,9 @@ public sealed class DialogSet(
     public Questionnaire Questionnaire { get; } = questionnaire;
     public CrisisLexicon Crisis { get; } = crisis;
     public IReadOnlyList<QuickReply> QuickReplies { get; } = quickReplies;
+
+    /// <summary>The form a worker fills in before a case closes (dialogs/wrapup.yaml).</summary>
+    public WrapUpForm WrapUp { get; } = wrapUp ?? WrapUpForm.Empty;
 
     public DialogNode Root => Nodes[RootId];
 

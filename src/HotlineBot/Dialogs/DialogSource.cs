@@ -13,5 +13,7 @@ internal sealed class DialogSource
     public SourceLocation? FallbackWhere { get; set; }
     public CrisisSource Crisis { get; } = new();
     public List<(QuickReply Reply, SourceLocation Where)> QuickReplies { get; } = [];
+    public WrapUpForm? WrapUp { get; set; }
+    public SourceLocation? WrapUpWhere { get; set; }
     public List<DialogProblem> Problems { get; } = [];
 }

@@ -86,7 +86,8 @@ internal static class DialogYamlReader
                 case "fallback": file.Fallback(value); break;
                 case "families" or "patterns" or "exceptions": CrisisYamlReader.ReadSection(key, value, displayName, source.Crisis, source.Problems); break;
                 case "quick_replies": file.QuickReplies(value); break;
-                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, families, patterns, exceptions or quick_replies)"); break;
+                case "wrapup": WrapUpYamlReader.Read(displayName, value, source); break;
+                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, families, patterns, exceptions, quick_replies or wrapup)"); break;
             }
         }
     }

@@ -4,7 +4,7 @@ namespace HotlineBot.Dialogs;
 /// The names of the bot's own sentences in dialogs/ui.yaml. The checker refuses a set where one is missing
 /// in either language, so code can rely on every key here.
 /// </summary>
-public static class UiKeys
+public static partial class UiKeys
 {
     public const string LanguagePrompt = "language.prompt";
     public const string LanguageSaved = "language.saved";
@@ -140,6 +140,8 @@ public static class UiKeys
     public const string StatsChartDays = "stats.chart.days";
     public const string StatsChartPickup = "stats.chart.pickup";
     public const string StatsChartRatings = "stats.chart.ratings";
+    public const string StatsChartCategories = "stats.chart.categories";
+    public const string StatsChartMissed = "stats.chart.missed";
     public const string TranscriptHeader = "transcript.header";
     public const string TranscriptStatusQueued = "transcript.status.queued";
     public const string TranscriptStatusAssigned = "transcript.status.assigned";
@@ -164,12 +166,9 @@ public static class UiKeys
     public const string HoursFormat = "hours.format";
     public const string WeekdayNames = "weekday.names";
 
-    /// <summary>Strings whose key starts with this are the outcome categories a worker picks when closing a case.</summary>
-    public const string OutcomePrefix = "outcome.";
-
     public static readonly IReadOnlyList<string> All = typeof(UiKeys)
         .GetFields()
-        .Where(f => f.IsLiteral && f.Name != nameof(OutcomePrefix))
+        .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToList();
 }

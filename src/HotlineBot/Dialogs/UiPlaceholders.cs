@@ -48,6 +48,34 @@ public static class UiPlaceholders
         [UiKeys.SupervisorUrgentWaiting] = ["number", "minutes", "risk"],
         [UiKeys.HoursFormat] = ["days", "start", "end", "offset"],
         [UiKeys.WhoAmI] = ["id"],
+        [UiKeys.StatsChartMissed] = ["share"],
+        // Helpline practice: the wrap-up form, shifts, supervision, reports.
+        [UiKeys.CaseNobodyOnDuty] = ["number"],
+        [UiKeys.ReportTitle] = ["period"],
+        [UiKeys.LiveButtonLog] = ["number"],
+        [UiKeys.LiveButtonTakeOver] = ["number"],
+        [UiKeys.LiveHeader] = ["count"],
+        [UiKeys.LiveLine] = ["age", "idle", "number", "risk", "worker"],
+        [UiKeys.SupervisorNobodyOnDuty] = ["cases", "count"],
+        [UiKeys.WhisperNoWorker] = ["number"],
+        [UiKeys.WhisperSent] = ["number", "worker"],
+        [UiKeys.WhisperToWorker] = ["number", "supervisor", "text"],
+        [UiKeys.WorkerCheckIn] = ["number"],
+        [UiKeys.DutyHandOver] = ["number"],
+        [UiKeys.DutyOn] = ["max"],
+        [UiKeys.DutyStatus] = ["count", "max", "state"],
+        [UiKeys.HandoverNote] = ["note", "number", "worker"],
+        [UiKeys.WorkerTakenOver] = ["number", "supervisor"],
+        [UiKeys.WrapUpActionsPrompt] = ["number"],
+        [UiKeys.WrapUpBlocked] = ["number"],
+        [UiKeys.WrapUpCancelled] = ["number"],
+        [UiKeys.WrapUpCannotEdit] = ["number"],
+        [UiKeys.WrapUpCategoryPrompt] = ["number"],
+        [UiKeys.WrapUpRepeatPrompt] = ["number"],
+        [UiKeys.WrapUpReview] = ["actions", "category", "number", "repeat", "summary"],
+        [UiKeys.WrapUpSaved] = ["number"],
+        [UiKeys.WrapUpSubcategoryPrompt] = ["category", "number"],
+        [UiKeys.WrapUpSummaryPrompt] = ["number"],
         [UiKeys.WorkerTakenBy] = ["number", "worker"],
         [UiKeys.WorkerYouTook] = ["number"],
         [UiKeys.WorkerAlreadyTaken] = ["number", "worker"],
@@ -97,10 +125,9 @@ public static class UiPlaceholders
         return names;
     }
 
-    /// <summary>Button labels, command descriptions and close outcomes are shown as written.</summary>
+    /// <summary>Button labels and command descriptions are shown as written.</summary>
     private static bool IsLabel(string key) =>
         key.StartsWith("button.", StringComparison.Ordinal)
         || key.StartsWith("command.", StringComparison.Ordinal)
-        || key.StartsWith(UiKeys.OutcomePrefix, StringComparison.Ordinal)
         || key == UiKeys.WorkerTake;
 }

@@ -13,6 +13,7 @@ namespace HotlineBot.Hosting;
 public sealed partial class AdminRequestWatcher(
     HotlineDatabase db,
     ICaseStore cases,
+    CaseReport reports,
     IOptions<HotlineOptions> hotline,
     DialogSet dialogs,
     TimeProvider time,
@@ -58,6 +59,7 @@ public sealed partial class AdminRequestWatcher(
             result = request.Kind switch
             {
                 AdminRequest.Backup => Backup(request.Target),
+                AdminRequest.Report => reports.Write(cases, request.Month ?? string.Empty, request.Format ?? "md", request.Language, request.Target),
                 AdminRequest.Export => CaseExport.WriteAudited(db, cases, hotline.Value, dialogs.Ui, request.Since, request.Format ?? "json", request.Target, "cli", time.GetUtcNow()),
                 _ => $"unknown request '{request.Kind}'",
             } ?? "ok";

@@ -39,6 +39,18 @@ public sealed class HotlineOptions
 
     public WorkingHours WorkingHours { get; set; } = new();
 
+    /// <summary>A worker at this many open cases is offered no new ones except urgent ones.</summary>
+    [Range(1, 100)]
+    public int MaxCasesPerWorker { get; set; } = 3;
+
+    /// <summary>Whether a worker who has never used /duty is on duty: "working-hours" (during them) or "off".</summary>
+    public string DutyDefault { get; set; } = DutyDefaultWorkingHours;
+
+    public const string DutyDefaultWorkingHours = "working-hours";
+    public const string DutyDefaultOff = "off";
+
+    public bool DutyDefaultIsWorkingHours => string.Equals(DutyDefault, DutyDefaultWorkingHours, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Emergency and trust-line numbers shown to people; checked against the domain notes.</summary>
     public List<PhoneNumber> Numbers { get; set; } = [];
 

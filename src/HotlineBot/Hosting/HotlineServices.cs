@@ -31,6 +31,10 @@ public static class HotlineServices
         services.AddSingleton<WorkerAlerts>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
+        services.AddSingleton<WrapUpDesk>();
+        services.AddSingleton<Shifts>();
+        services.AddSingleton<Supervision>();
+        services.AddSingleton<CaseReport>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();
@@ -107,6 +111,12 @@ internal sealed class HotlineOptionsValidator : IValidateOptions<HotlineOptions>
         if (options.WorkingHours.End <= options.WorkingHours.Start && !options.WorkingHours.AlwaysOpen)
         {
             failures.Add("Hotline:WorkingHours:End must be after Start");
+        }
+
+        if (!string.Equals(options.DutyDefault, HotlineOptions.DutyDefaultWorkingHours, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(options.DutyDefault, HotlineOptions.DutyDefaultOff, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"Hotline:DutyDefault must be '{HotlineOptions.DutyDefaultWorkingHours}' or '{HotlineOptions.DutyDefaultOff}', not '{options.DutyDefault}'");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace HotlineBot.Hosting;
 
 /// <summary>A job for the process that has the database open: a consistent copy, or the reporting export.</summary>
-public sealed record AdminRequest(string Kind, string Target, DateTimeOffset? Since = null, string? Format = null)
+public sealed record AdminRequest(string Kind, string Target, DateTimeOffset? Since = null, string? Format = null, string? Month = null, string? Language = null)
 {
     public const string Backup = "backup";
     public const string Export = "export";
+    public const string Report = "report";
 }
 
 /// <summary>

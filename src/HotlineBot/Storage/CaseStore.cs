@@ -80,9 +80,17 @@ internal sealed class CaseStore : ICaseStore
         // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {
-            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent || e.Kind == CaseEventKind.RatingComment));
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent || e.Kind == CaseEventKind.RatingComment
+                || e.Kind == CaseEventKind.WrapUp));
             // Logs written before comments had their own kind carry them in a Rating line: "comment: …". The stars stay.
             _events.DeleteMany(e => e.CaseId == @case.Id && e.Kind == CaseEventKind.Rating && e.Text!.StartsWith(LegacyCommentPrefix));
+            // The form's summary and a handover note are words too; its category, actions and repeat mark stay for the reports.
+            if (@case.WrapUp is { } form)
+            {
+                form.Summary = null;
+            }
+
+            @case.HandoverNote = null;
             @case.RatingComment = null;
             @case.TextRemoved = true;
             _cases.Update(@case);

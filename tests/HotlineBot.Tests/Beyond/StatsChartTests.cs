@@ -27,9 +27,10 @@ public sealed class StatsChartTests
     {
         var multiplot = StatsChart.Build(Sample(), Now, utcOffsetHours: 5, Ui, Language.Ru, days: 14);
         var plots = multiplot.GetPlots();
-        Assert.Equal(3, plots.Length);
+        Assert.Equal(5, plots.Length);
 
-        Assert.Equal(["Обращений в день", "Время до взятия, мин", "Оценки"], plots.Select(p => p.Axes.Title.Label.Text));
+        Assert.Equal(["Обращений в день", "Время до взятия, мин", "Оценки", "Обращения по категориям", "Отвечено / пропущено: отвечено 100%"],
+            plots.Select(p => p.Axes.Title.Label.Text));
         Assert.Equal("Бағалар", StatsChart.Build(Sample(), Now, 5, Ui, Language.Kk).GetPlots()[2].Axes.Title.Label.Text);
 
         var perDay = plots[0].GetPlottables<BarPlot>().ToList();
@@ -45,6 +46,12 @@ public sealed class StatsChartTests
         var ratings = Assert.Single(plots[2].GetPlottables<BarPlot>());
         Assert.Equal("ratings", ratings.LegendText);
         Assert.Equal([0.0, 0, 0, 1, 2], ratings.Bars.Select(b => b.Value));
+
+        // Closed cases in the window by category (none filled the form in this sample), and answered against missed.
+        var categories = Assert.Single(plots[3].GetPlottables<BarPlot>());
+        Assert.Equal([3.0], categories.Bars.Select(b => b.Value));
+        var missed = Assert.Single(plots[4].GetPlottables<BarPlot>());
+        Assert.Equal([3.0, 0], missed.Bars.Select(b => b.Value));
     }
 
     [Fact]
@@ -80,9 +87,10 @@ public sealed class StatsChartTests
         core.Say(555, "помогите");
 
         var replies = core.Say(CoreHarness.Supervisor, "/stats");
-        Assert.Equal([OutboundKind.Send, OutboundKind.Photo], replies.Select(o => o.Kind));
+        Assert.Equal([OutboundKind.Send, OutboundKind.Send, OutboundKind.Photo], replies.Select(o => o.Kind));
         Assert.Contains("всего: 1", replies[0].Text, StringComparison.Ordinal);
-        Assert.Equal(0x89, replies[1].FileContent![0]);
+        Assert.Contains("Обращения: всего 1", replies[1].Text, StringComparison.Ordinal);
+        Assert.Equal(0x89, replies[2].FileContent![0]);
 
         var worker = core.Say(CoreHarness.Worker1, "/stats");
         Assert.DoesNotContain(worker, o => o.Kind == OutboundKind.Photo);

@@ -188,4 +188,89 @@ public sealed class CrisisReplyTests
         Assert.True(queue.IndexOf("🟠 #2", StringComparison.Ordinal) < queue.IndexOf("⚪ #1", StringComparison.Ordinal), queue);
         Assert.Contains(bot.Get<ICaseStore>().Log(2), e => e.Text == "risk set to medium" && e.WorkerId == CoreHarness.Supervisor);
     }
+
+    [Fact]
+    public void An_unclear_message_gets_one_direct_question_and_yes_opens_an_urgent_case_with_the_words_already_written()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Say(Person, "я всем только мешаю");
+        var question = CrisisReplyTo(bot);
+        Assert.Contains("вы думаете о том, чтобы покончить с собой?", question.Text, StringComparison.Ordinal);
+        Assert.Equal(["c:yes", "c:no", "c:talk", "a:hide"], CoreHarness.ButtonData([question]));
+        Assert.Empty(bot.Get<ICaseStore>().All());
+        Assert.Empty(bot.RepliesTo(CoreHarness.Worker1));
+
+        bot.Press(Person, "c:yes");
+        var @case = Assert.Single(bot.Get<ICaseStore>().All());
+        Assert.True(@case.Urgent);
+        Assert.Equal(RiskLevel.High, @case.Risk);
+        Assert.Contains(Promise, CrisisReplyTo(bot).Text, StringComparison.Ordinal);
+        var log = bot.Get<ICaseStore>().Log(@case.Id);
+        Assert.Contains(log, e => e.Kind == CaseEventKind.PersonMessage && e.Text == "я всем только мешаю");
+        Assert.Contains(log, e => e.Kind == CaseEventKind.Crisis && e.Text!.Contains("ru.burden", StringComparison.Ordinal));
+        Assert.Contains(log, e => e.Kind == CaseEventKind.Crisis && e.Text == "answer to the direct question: yes");
+        Assert.Contains("я всем только мешаю", bot.TextTo(CoreHarness.Worker1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_to_the_direct_question_thanks_the_person_and_a_typed_da_later_still_counts()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Say(Person, "я всем только мешаю");
+        bot.Say(Person, "нет");
+        Assert.Contains("Спасибо, что ответили", bot.TextTo(Person), StringComparison.Ordinal);
+        Assert.Contains("c:talk", CoreHarness.ButtonData(bot.RepliesTo(Person)));
+        Assert.Empty(bot.Get<ICaseStore>().All());
+
+        bot.Press(Person, "c:talk");
+        var @case = Assert.Single(bot.Get<ICaseStore>().All());
+        Assert.False(@case.Urgent);
+        Assert.Equal(RiskLevel.Medium, @case.Risk);
+        Assert.Contains(bot.Get<ICaseStore>().Log(@case.Id), e => e.Kind == CaseEventKind.PersonMessage && e.Text == "я всем только мешаю");
+        Assert.Contains("🟠", bot.TextTo(CoreHarness.Worker1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unclear_first_message_to_a_specialist_opens_the_case_and_the_question_is_asked_while_waiting()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Press(Person, "a:escalate");
+        bot.Say(Person, "Мне страшно оставаться дома");
+        var @case = Assert.Single(bot.Get<ICaseStore>().All());
+        Assert.Equal(RiskLevel.Medium, @case.Risk);
+        Assert.Contains("Обращение №1 принято", bot.TextTo(Person), StringComparison.Ordinal);
+        Assert.Contains("угрожает опасность", bot.TextTo(Person), StringComparison.Ordinal);
+
+        bot.Say(Person, "да");
+        Assert.True(bot.Get<ICaseStore>().Find(1)!.Urgent);
+        Assert.Single(bot.Get<ICaseStore>().All());
+    }
+
+    [Fact]
+    public void In_a_live_chat_an_unclear_message_reaches_the_specialist_marked_and_the_bot_asks_nothing()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Press(Person, "a:escalate");
+        bot.Say(Person, "вопрос про пособие");
+        bot.Press(CoreHarness.Worker1, "w:take:1");
+        bot.Say(Person, "я всем только мешаю");
+        Assert.Empty(bot.RepliesTo(Person));
+        Assert.StartsWith("🟠 #1 · возможный риск", Assert.Single(bot.RepliesTo(CoreHarness.Worker1)).Text, StringComparison.Ordinal);
+        Assert.Equal(RiskLevel.Medium, bot.Get<ICaseStore>().Find(1)!.Risk);
+    }
+
+    [Fact]
+    public void Before_a_language_is_chosen_the_reply_is_in_the_language_of_the_message()
+    {
+        using var bot = new CoreHarness();
+        bot.Say(Person, "өлгім келеді", "ru");
+        var reply = CrisisReplyTo(bot).Text!;
+        Assert.Contains("Сіз жалғыз емессіз", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Вы не одни", reply, StringComparison.Ordinal);
+        Assert.Equal(Language.Kk, bot.Get<ICaseStore>().Find(1)!.Language);
+    }
 }

@@ -60,7 +60,7 @@ public sealed class HeldWhileHiddenTests
     {
         using var core = TakenCase();
         core.Press(Person, "a:hide");
-        var closed = core.Press(Worker, "w:close:1:consulted");
+        var closed = HotlineBot.Tests.Practice.WrapUpSteps.Close(core, Worker, 1);
         Assert.DoesNotContain(closed, o => o.ChatId == Person && o.Kind is OutboundKind.Send or OutboundKind.Edit or OutboundKind.Copy);
         Assert.Equal(CaseStatus.Closed, core.Get<ICaseStore>().Find(1)!.Status);
 

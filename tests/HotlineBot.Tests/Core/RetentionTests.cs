@@ -18,7 +18,7 @@ public sealed class RetentionTests
         core.Press(CoreHarness.Worker1, "w:take:1");
         core.Say(CoreHarness.Worker1, "Ответ специалиста");
         core.Say(CoreHarness.Worker1, "/note внутренняя заметка");
-        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        HotlineBot.Tests.Practice.WrapUpSteps.Close(core, CoreHarness.Worker1, 1);
         core.Press(Person, "r:4");
         core.Say(Person, "Спасибо, помогли");
 
@@ -35,7 +35,7 @@ public sealed class RetentionTests
         // The rating comment is the person's words too: gone from the log as well as from the case; the stars stay.
         Assert.DoesNotContain(log, e => e.Text?.Contains("Спасибо, помогли", StringComparison.Ordinal) == true);
         Assert.Contains(log, e => e.Kind == CaseEventKind.Rating && e.Text == "4/5");
-        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: consulted");
+        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Text == "closed: other");
         var kept = store.Find(1)!;
         Assert.Equal(4, kept.Rating);
         Assert.Null(kept.RatingComment);
@@ -51,7 +51,7 @@ public sealed class RetentionTests
         core.Press(Person, "a:escalate");
         core.Say(Person, "Вопрос");
         core.Press(CoreHarness.Worker1, "w:take:1");
-        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        Practice.WrapUpSteps.Close(core, CoreHarness.Worker1, 1);
         core.Press(Person, "r:5");
         var store = core.Get<ICaseStore>();
         // How logs were written before comments had their own kind.
@@ -75,7 +75,7 @@ public sealed class RetentionTests
         core.Press(Person, "a:escalate");
         core.Say(Person, "Вопрос");
         core.Press(CoreHarness.Worker1, "w:take:1");
-        core.Press(CoreHarness.Worker1, "w:close:1:consulted");
+        HotlineBot.Tests.Practice.WrapUpSteps.Close(core, CoreHarness.Worker1, 1);
         core.Time.Advance(TimeSpan.FromDays(3650));
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         Assert.Contains(core.Get<ICaseStore>().Log(1), e => e.Text == "Вопрос");

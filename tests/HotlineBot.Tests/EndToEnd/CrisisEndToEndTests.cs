@@ -67,4 +67,28 @@ public sealed class CrisisEndToEndTests
         // The other worker is not called in: the case has its specialist.
         Assert.DoesNotContain(api.BotMessages(BotHost.WorkerB), m => m.Display?.Contains("КРИЗИС", StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public async Task An_unclear_phrase_gets_the_direct_question_and_yes_opens_the_urgent_case()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        const long person = 6503;
+        await GreetWorkersAsync(api, BotHost.WorkerA);
+        var workerBefore = LastId(api, BotHost.WorkerA);
+        await ReachMenuAsync(api, person);
+        var before = LastId(api, person);
+        api.SendText(person, "я всем только мешаю");
+        var question = await WaitText(api, person, "вы думаете о том, чтобы покончить с собой?", before);
+        Assert.Equal(["c:yes", "c:no", "c:talk", "a:hide"], question.Buttons.Select(b => b.CallbackData));
+        await bot.WaitIdleAsync();
+        Assert.DoesNotContain(api.BotMessages(BotHost.WorkerA), m => m.MessageId > workerBefore);
+
+        api.PressButton(person, question.MessageId, "c:yes");
+        var reply = await WaitText(api, person, Promise, question.MessageId);
+        Assert.Contains("☎ 112", reply.Text, StringComparison.Ordinal);
+        var alert = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Display?.Contains("СРОЧНОЕ обращение #1", StringComparison.Ordinal) == true, Wait, workerBefore);
+        Assert.Contains("я всем только мешаю", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("риск: 🔴 высокий", alert.Text, StringComparison.Ordinal);
+    }
 }

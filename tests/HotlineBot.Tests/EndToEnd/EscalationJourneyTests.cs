@@ -95,9 +95,13 @@ public sealed class EscalationJourneyTests
 
         loserBefore = LastId(api, loser);
         api.SendText(loser, "/close", "ru", NameOf(loser));
-        var ask = await api.WaitForBotMessageAsync(loser, m => m.Buttons.Any(b => b.CallbackData == "w:close:1:consulted"), Wait, loserBefore);
+        var ask = await api.WaitForBotMessageAsync(loser, m => m.Buttons.Any(b => b.CallbackData == "w:wu:1:c:services"), Wait, loserBefore);
+        api.PressButton(loser, ask.MessageId, "w:wu:1:c:services");
+        await api.WaitForBotMessageAsync(loser, m => m.Buttons.Any(b => b.CallbackData == "w:wu:1:s:psych"), Wait, loserBefore);
+        api.PressButton(loser, ask.MessageId, "w:wu:1:s:psych");
+        await api.WaitForBotMessageAsync(loser, m => m.Buttons.Any(b => b.CallbackData == "w:wu:1:n"), Wait, loserBefore);
         personBefore = LastId(api, Person);
-        api.PressButton(loser, ask.MessageId, "w:close:1:consulted");
+        api.PressButton(loser, ask.MessageId, "w:wu:1:f");
         await WaitText(api, Person, "завершил разговор по обращению №1", personBefore);
         var rate = await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any(b => b.CallbackData == "r:5"), Wait, personBefore);
         Assert.Equal(["r:1", "r:2", "r:3", "r:4", "r:5"], rate.Buttons.Select(b => b.CallbackData).Where(d => d!.StartsWith("r:", StringComparison.Ordinal)).ToList());

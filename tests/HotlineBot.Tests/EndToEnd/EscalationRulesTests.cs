@@ -140,10 +140,8 @@ public sealed class EscalationRulesTests
         await WaitText(api, BotHost.WorkerA, "Обращение #1 у вас");
         await WaitText(api, person, "на связи");
 
+        await HotlineBot.Tests.Practice.WrapUpSteps.CloseAsync(api, BotHost.WorkerA, 1);
         var before = LastId(api, BotHost.WorkerA);
-        api.SendText(BotHost.WorkerA, "/close 1", "ru", "Aigul");
-        var ask = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData == "w:close:1:consulted"), Wait, before);
-        api.PressButton(BotHost.WorkerA, ask.MessageId, "w:close:1:consulted");
         await api.WaitForBotMessageAsync(person, m => m.Buttons.Any(b => b.CallbackData == "r:5"), Wait);
 
         before = LastId(api, person);

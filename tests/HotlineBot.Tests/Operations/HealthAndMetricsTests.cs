@@ -63,10 +63,7 @@ public sealed class HealthAndMetricsTests
         var alert = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData!.StartsWith("w:take:", StringComparison.Ordinal)), Wait, seen);
         api.PressButton(BotHost.WorkerA, alert.MessageId, alert.Buttons.First(b => b.CallbackData!.StartsWith("w:take:", StringComparison.Ordinal)).CallbackData!);
         await WaitText(api, person, "Специалист");
-        var before = LastId(api, BotHost.WorkerA);
-        api.SendText(BotHost.WorkerA, "/close", "ru", "Aigul");
-        var ask = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData!.EndsWith(":consulted", StringComparison.Ordinal)), Wait, before);
-        api.PressButton(BotHost.WorkerA, ask.MessageId, ask.Buttons.First(b => b.CallbackData!.EndsWith(":consulted", StringComparison.Ordinal)).CallbackData!);
+        await Practice.WrapUpSteps.CloseAsync(api, BotHost.WorkerA, 1);
 
         api.TooManyRequestsNext("sendMessage", crisisPerson, retryAfter: 1);
         api.SendText(crisisPerson, "/start", "ru");
