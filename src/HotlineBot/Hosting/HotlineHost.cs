@@ -80,6 +80,11 @@ public static class HotlineHost
         {
             return e.Failures.ToList();
         }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong type (a day named "Funday", letters for a number): the binder's message names the key.
+            return [e.Message];
+        }
         catch (DialogLoadException e)
         {
             return ["The bot did not start: the dialogs have problems.", .. e.Problems.Select(p => p.ToString())];

@@ -1,9 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using HotlineBot.Conversations;
 
 namespace HotlineBot.Hosting;
 
-/// <summary>How this hotline is staffed and reached: lists of staff, hours, numbers. Changed without touching code.</summary>
+/// <summary>
+/// How this hotline is staffed and reached: lists of staff, hours, numbers. Changed without touching code.
+/// Every value, nested ones included, is checked at start by <see cref="HotlineOptionsValidator"/> (ranges are there).
+/// </summary>
 public sealed class HotlineOptions
 {
     public const string Section = "Hotline";
@@ -20,13 +22,10 @@ public sealed class HotlineOptions
     /// <summary>What a person sees instead of a worker's account.</summary>
     public LocalizedName WorkerDisplayName { get; set; } = new() { Kk = "Маман", Ru = "Специалист" };
 
-    [Range(1, 24 * 60)]
     public int PickupMinutes { get; set; } = 10;
 
-    [Range(1, 24 * 60)]
     public int ReplyNudgeMinutes { get; set; } = 15;
 
-    [Range(0, 36500)]
     public int RetentionDays { get; set; }
 
     public WorkingHours WorkingHours { get; set; } = new();
@@ -57,7 +56,6 @@ public sealed class LocalizedName
 
 public sealed class PhoneNumber
 {
-    [Required]
     public string Number { get; set; } = string.Empty;
     public string Kk { get; set; } = string.Empty;
     public string Ru { get; set; } = string.Empty;
@@ -70,10 +68,13 @@ public sealed class WorkingHours
     public TimeOnly End { get; set; } = new(18, 0);
 
     /// <summary>Kazakhstan has used UTC+5 nationwide since March 2024.</summary>
-    [Range(-12, 14)]
     public int UtcOffsetHours { get; set; } = 5;
 
-    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>
+    /// Named in config/appsettings.json (Monday–Friday there). No default here: the configuration binder appends to a
+    /// list it finds filled, so a default would be added to whatever days are configured.
+    /// </summary>
+    public List<DayOfWeek> Days { get; set; } = [];
 
     public bool AlwaysOpen { get; set; }
 
