@@ -74,18 +74,19 @@ public sealed partial class InboxProcessor(
     {
         // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
         var pending = inbox.Pending(64);
+        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
         if (IntakeBehind)
         {
-            // A surge is still being taken in from Telegram: handle only crisis messages now and leave the machine
-            // to intake, so a crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
-            pending = [.. pending.Where(i => i.Crisis)];
+            // A surge is still being taken in from Telegram: handle only the chats with a crisis message now (their
+            // earlier messages first, so one person's words stay in order) and leave the machine to intake, so a
+            // crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
+            pending = [.. pending.Where(i => crisisChats.Contains(i.ChatId))];
         }
         if (pending.Count == 0)
         {
             return 0;
         }
 
-        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
         var ordered = new Queue<InboxItem>(pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id));
         // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
         while (ordered.Count > 0 && !ct.IsCancellationRequested)

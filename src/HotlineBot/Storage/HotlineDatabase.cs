@@ -159,6 +159,7 @@ public sealed class HotlineDatabase : IDisposable
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.ClosedAt);
         Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
+        Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
     }
