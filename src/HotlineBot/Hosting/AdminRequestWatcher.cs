@@ -42,7 +42,11 @@ public sealed partial class AdminRequestWatcher(
         }
         finally
         {
-            File.Delete(pidFile);
+            // Only ever this process's own file: the database lock means no other bot wrote it meanwhile.
+            if (Storage.DatabaseLock.HolderPid(db.Path) == Environment.ProcessId)
+            {
+                File.Delete(pidFile);
+            }
         }
     }
 

@@ -88,6 +88,12 @@ public static class HotlineHost
             }
 
             _ = services.GetRequiredService<DialogSet>();
+            if (mode == HostMode.Telegram)
+            {
+                // Opens the database and takes its lock: a second bot on the same file stops here.
+                _ = services.GetRequiredService<Storage.HotlineDatabase>();
+            }
+
             return [];
         }
         catch (OptionsValidationException e)
@@ -97,6 +103,10 @@ public static class HotlineHost
         catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             // A value of the wrong type (a day named "Funday", letters for a number): the binder's message names the key.
+            return [e.Message];
+        }
+        catch (Storage.DatabaseInUseException e)
+        {
             return [e.Message];
         }
         catch (DialogLoadException e)
