@@ -70,7 +70,10 @@ public sealed partial class AdminRequestWatcher(
         }
 
         File.Delete(requestFile);
-        File.WriteAllText(RunningBot.ResultFile(db.Path), result);
+        // Renamed into place, like the request: the command line polls for it.
+        var draft = RunningBot.ResultFile(db.Path) + ".tmp";
+        File.WriteAllText(draft, result);
+        File.Move(draft, RunningBot.ResultFile(db.Path), overwrite: true);
     }
 
     private string? Backup(string target)

@@ -32,6 +32,8 @@ public static class HotlineServices
         services.AddSingleton<HeldMessages>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton(TestHooks.From(configuration));
         return services;
     }
 

@@ -31,7 +31,10 @@ public static class RunningBot
     {
         ArgumentNullException.ThrowIfNull(request);
         File.Delete(ResultFile(dataPath));
-        await File.WriteAllTextAsync(RequestFile(dataPath), JsonSerializer.Serialize(request)).ConfigureAwait(false);
+        // Written aside and renamed into place: the bot polls for the file and must never read it half-written.
+        var draft = RequestFile(dataPath) + ".tmp";
+        await File.WriteAllTextAsync(draft, JsonSerializer.Serialize(request)).ConfigureAwait(false);
+        File.Move(draft, RequestFile(dataPath), overwrite: true);
         var until = DateTimeOffset.UtcNow + patience;
         while (DateTimeOffset.UtcNow < until)
         {

@@ -186,4 +186,5 @@ internal static class Collections
     public const string SentMessages = "sent_messages";
     public const string Workers = "workers";
     public const string Held = "held";
+    public const string DeadLetters = "dead_letters";
 }
