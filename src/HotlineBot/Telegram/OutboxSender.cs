@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Storage;
@@ -33,8 +32,7 @@ public sealed partial class OutboxSender(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ChatLane> _lanes = [];
-    private readonly Channel<long> _urgent = Channel.CreateUnbounded<long>();
-    private readonly Channel<long> _normal = Channel.CreateUnbounded<long>();
+    private readonly LaneQueue _ready = new();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
     private DateTimeOffset _globalPauseUntil;
@@ -62,7 +60,7 @@ public sealed partial class OutboxSender(
                 if (!lane.Scheduled)
                 {
                     lane.Scheduled = true;
-                    (item.Priority == (int)OutboundPriority.Crisis ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+                    _ready.Schedule(lane.ChatId, urgent: item.Priority == (int)OutboundPriority.Crisis);
                 }
             }
         }
@@ -102,21 +100,7 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<long> NextLaneAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            if (_urgent.Reader.TryRead(out var urgent) || _normal.Reader.TryRead(out urgent))
-            {
-                return urgent;
-            }
-
-            var urgentReady = _urgent.Reader.WaitToReadAsync(ct).AsTask();
-            var normalReady = _normal.Reader.WaitToReadAsync(ct).AsTask();
-            await Task.WhenAny(urgentReady, normalReady).ConfigureAwait(false);
-            ct.ThrowIfCancellationRequested();
-        }
-    }
+    private Task<long> NextLaneAsync(CancellationToken ct) => _ready.NextAsync(ct);
 
     /// <summary>
     /// Sends the lane's items in order while they may go now. When a chat must wait (its flood budget, a 429 pause,
@@ -213,7 +197,7 @@ public sealed partial class OutboxSender(
         }
 
         var urgent = lane.Current?.Priority == OutboundPriority.Crisis;
-        (urgent ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+        _ready.Schedule(lane.ChatId, urgent);
     }
 
     /// <summary>One try at delivering the lane's head item; true when it is finished with (delivered or given up).</summary>
