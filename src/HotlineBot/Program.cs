@@ -145,7 +145,7 @@ public static class Program
         var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
         var target = output ?? Path.Combine(Path.GetTempPath(), $"hotline-export-{Guid.NewGuid():N}.{format}");
         string? failure;
-        if (RunningBot.Find(path) is not null)
+        if (RunningBot.IsRunning(path))
         {
             failure = await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Export, Path.GetFullPath(target), since, format), TimeSpan.FromSeconds(120)).ConfigureAwait(false);
         }
@@ -179,8 +179,9 @@ public static class Program
     {
         using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
         var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
-        if (RunningBot.Find(path) is { } pid)
+        if (RunningBot.IsRunning(path))
         {
+            var pid = DatabaseLock.HolderPid(path);
             // Never open a database another process is writing: ask that process for the copy.
             var failure = await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Backup, Path.GetFullPath(output)), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
             if (failure is not null)

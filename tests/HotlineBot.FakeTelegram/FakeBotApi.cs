@@ -319,9 +319,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     // Fault injection
     // =====================================================================================
 
-    public void FailNext(string method, long? chatId, int statusCode, string description, int? retryAfter = null, int times = 1)
+    public void FailNext(string method, long? chatId, int statusCode, string description, int? retryAfter = null, int times = 1, int skip = 0)
     {
-        lock (_gate) _faults.Add(FaultRule.Fail(method, chatId, statusCode, description, retryAfter, times));
+        var rule = FaultRule.Fail(method, chatId, statusCode, description, retryAfter, times);
+        rule.Skip = skip;
+        lock (_gate) _faults.Add(rule);
     }
 
     /// <summary>Convenience: 429 "Too Many Requests: retry after N" with parameters.retry_after.</summary>
@@ -431,6 +433,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 }
             }
             fault = _faults.FirstOrDefault(r => r.Kind != FaultKind.Delay && r.Matches(method, chatId));
+            if (fault is { Skip: > 0 })
+            {
+                fault.Skip--;
+                fault = null;
+            }
             if (fault is not null) fault.Remaining--;
             _faults.RemoveAll(r => r.Remaining <= 0);
         }

@@ -81,6 +81,9 @@ public sealed class FaultRule
     /// <summary>How many more requests it applies to; int.MaxValue for "forever".</summary>
     public int Remaining { get; set; } = 1;
 
+    /// <summary>Matching requests let through before the fault applies (e.g. fail the second piece of a long text).</summary>
+    public int Skip { get; set; }
+
     public static FaultRule Fail(string method, long? chatId, int statusCode, string description, int? retryAfter = null, int times = 1)
         => new() { Kind = FaultKind.Fail, Method = method, ChatId = chatId, StatusCode = statusCode, Description = description, RetryAfter = retryAfter, Remaining = times };
 

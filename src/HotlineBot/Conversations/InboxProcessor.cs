@@ -18,6 +18,8 @@ public sealed partial class InboxProcessor(
     IOutboxStore outbox,
     IReplySink replies,
     HotlineMetrics metrics,
+    DeadLetters deadLetters,
+    TestHooks hooks,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
@@ -28,6 +30,7 @@ public sealed partial class InboxProcessor(
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(20);
 
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly InHandMarker _inHand = new(db.Path);
     private DateTimeOffset _nextTick;
     private long _lastTickTicks;
 
@@ -48,15 +51,18 @@ public sealed partial class InboxProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        CountCrashedAttempts();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // The timers run between batches when due, so a long surge never starves the pickup timeout or the nudges.
+                RunTimersIfDue();
                 while (HandleBatch(stoppingToken) > 0)
                 {
+                    RunTimersIfDue();
                 }
 
-                RunTimersIfDue();
             }
             catch (Exception e)
             {
@@ -80,18 +86,26 @@ public sealed partial class InboxProcessor(
     {
         // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
         var pending = inbox.Pending(64);
+        // Updates that crashed the process on every try (counted at start-up) are parked without another try.
+        foreach (var crashed in pending.Where(i => i.Attempts >= MaxAttempts))
+        {
+            Park(crashed, crashed.Attempts, new CrashedWhileHandlingException());
+        }
+
+        pending = [.. pending.Where(i => i.Attempts < MaxAttempts)];
+        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
         if (IntakeBehind)
         {
-            // A surge is still being taken in from Telegram: handle only crisis messages now and leave the machine
-            // to intake, so a crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
-            pending = [.. pending.Where(i => i.Crisis)];
+            // A surge is still being taken in from Telegram: handle only the chats with a crisis message now (their
+            // earlier messages first, so one person's words stay in order) and leave the machine to intake, so a
+            // crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
+            pending = [.. pending.Where(i => crisisChats.Contains(i.ChatId))];
         }
         if (pending.Count == 0)
         {
             return 0;
         }
 
-        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
         var ordered = new Queue<InboxItem>(pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id));
         // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
         while (ordered.Count > 0 && !ct.IsCancellationRequested)
@@ -109,24 +123,31 @@ public sealed partial class InboxProcessor(
     /// </summary>
     private void HandleTogether(Queue<InboxItem> ordered)
     {
-        if (ordered.Count == 1)
+        // An update already tried (a failure, or in hand when the process crashed) goes alone, so that only it pays.
+        if (ordered.Count == 1 || ordered.Peek().Attempts > 0)
         {
             HandleOne(ordered.Dequeue());
             return;
         }
 
-        var taken = new List<InboxItem>();
+        var group = new List<InboxItem>();
+        while (ordered.Count > 0 && group.Count < CommitEvery && ordered.Peek().Attempts == 0)
+        {
+            group.Add(ordered.Dequeue());
+        }
+
+        _inHand.Write(group.Select(i => i.Id));
+        var taken = 0;
         List<OutboxItem> added;
         try
         {
             added = db.InTransaction(() =>
             {
                 var all = new List<OutboxItem>();
-                while (ordered.Count > 0 && taken.Count < CommitEvery && (taken.Count == 0 || !db.PriorityWaiting))
+                while (taken < group.Count && (taken == 0 || !db.PriorityWaiting))
                 {
-                    var item = ordered.Dequeue();
-                    taken.Add(item);
-                    all.AddRange(Handle(item));
+                    all.AddRange(Handle(group[taken]));
+                    taken++;
                 }
 
                 return all;
@@ -134,16 +155,26 @@ public sealed partial class InboxProcessor(
         }
         catch (Exception)
         {
-            taken.ForEach(HandleOne);
+            _inHand.Clear();
+            group.ForEach(HandleOne);
             return;
         }
 
+        _inHand.Clear();
         replies.Enqueue(added);
-        metrics.Handled(taken.Count);
+        metrics.Handled(taken);
+        if (taken < group.Count)
+        {
+            // The group ended early for intake: the rest go back to the front, in order.
+            var rest = group.Skip(taken).Concat(ordered).ToList();
+            ordered.Clear();
+            rest.ForEach(ordered.Enqueue);
+        }
     }
 
     private void HandleOne(InboxItem item)
     {
+        _inHand.Write([item.Id]);
         try
         {
             var added = db.InTransaction(() => Handle(item));
@@ -153,24 +184,61 @@ public sealed partial class InboxProcessor(
         catch (Exception e)
         {
             LogFailed(item.Id, item.Attempts + 1, e);
+            if (item.Attempts + 1 >= MaxAttempts)
+            {
+                Park(item, item.Attempts + 1, e);
+            }
+            else
+            {
+                db.InTransaction(() => inbox.CountAttempt(item.Id));
+            }
+        }
+        finally
+        {
+            _inHand.Clear();
+        }
+    }
+
+    /// <summary>The updates in hand when the process last died count one try each (see <see cref="InHandMarker"/>).</summary>
+    private void CountCrashedAttempts()
+    {
+        var left = _inHand.Left();
+        if (left.Count > 0)
+        {
             db.InTransaction(() =>
             {
-                if (item.Attempts + 1 >= MaxAttempts)
+                foreach (var id in left)
                 {
-                    // A poison update: logged with its error above, and skipped so it never blocks the others.
-                    inbox.Remove(item.Id);
-                }
-                else
-                {
-                    inbox.CountAttempt(item.Id);
+                    inbox.CountAttempt(id);
                 }
             });
+            LogCrashedAttempts(left.Count);
         }
+
+        _inHand.Clear();
+    }
+
+    /// <summary>
+    /// A poison update never blocks the others and is never dropped: it is parked in the dead-letter store, noted in
+    /// the person's case and the supervisors are told, in the same commit that takes it out of the inbox.
+    /// </summary>
+    private void Park(InboxItem item, int attempts, Exception error)
+    {
+        var added = db.InTransaction(() =>
+        {
+            var turn = deadLetters.Park(item, attempts, error, time.GetUtcNow());
+            inbox.Remove(item.Id);
+            return outbox.Add(turn.Outbounds, turn.Now);
+        });
+        LogParked(item.Id, attempts);
+        replies.Enqueue(added);
     }
 
     private IReadOnlyList<OutboxItem> Handle(InboxItem item)
     {
-        var turn = engine.Handle(InboxStore.Read(item), time.GetUtcNow());
+        var inbound = InboxStore.Read(item);
+        hooks.BeforeHandling(inbound);
+        var turn = engine.Handle(inbound, time.GetUtcNow());
         inbox.Remove(item.Id);
         return outbox.Add(turn.Outbounds, turn.Now);
     }
@@ -209,9 +277,19 @@ public sealed partial class InboxProcessor(
     [LoggerMessage(LogLevel.Error, "Update {UpdateId} failed (attempt {Attempt})")]
     private partial void LogFailed(long updateId, int attempt, Exception error);
 
+    [LoggerMessage(LogLevel.Error, "Update {UpdateId} parked in the dead-letter store after {Attempts} tries; supervisors told")]
+    private partial void LogParked(long updateId, int attempts);
+
+    [LoggerMessage(LogLevel.Warning, "The process stopped while handling {Count} updates; each counts one try")]
+    private partial void LogCrashedAttempts(int count);
+
     [LoggerMessage(LogLevel.Error, "Reading the inbox failed; trying again")]
     private partial void LogInboxFailed(Exception error);
 
     [LoggerMessage(LogLevel.Error, "Timed duties failed")]
     private partial void LogTimersFailed(Exception error);
 }
+
+/// <summary>What a dead letter records for an update that ended the process on each of its tries.</summary>
+public sealed class CrashedWhileHandlingException()
+    : Exception("the process stopped while handling this update, on each of its tries");

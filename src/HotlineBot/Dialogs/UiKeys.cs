@@ -30,6 +30,8 @@ public static partial class UiKeys
     public const string WorkerPersonHid = "worker.person.hid";
     public const string WorkerMessageHeld = "worker.message.held";
     public const string WorkerPersonBack = "worker.person.back";
+    public const string SupervisorDeadLetter = "supervisor.dead.letter";
+    public const string SupervisorDeadLetterCase = "supervisor.dead.letter.case";
     public const string HeldIntro = "held.intro";
     public const string CommandHide = "command.hide";
     public const string UnknownCommand = "unknown.command";

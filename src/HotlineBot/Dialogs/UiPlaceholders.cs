@@ -48,6 +48,8 @@ public static class UiPlaceholders
         [UiKeys.SupervisorUrgentWaiting] = ["number", "minutes", "risk"],
         [UiKeys.HoursFormat] = ["days", "start", "end", "offset"],
         [UiKeys.WhoAmI] = ["id"],
+        [UiKeys.SupervisorDeadLetter] = ["letter"],
+        [UiKeys.SupervisorDeadLetterCase] = ["letter", "number"],
         [UiKeys.StatsChartMissed] = ["share"],
         // Helpline practice: the wrap-up form, shifts, supervision, reports.
         [UiKeys.CaseNobodyOnDuty] = ["number"],

@@ -45,7 +45,11 @@ public sealed partial class AdminRequestWatcher(
         }
         finally
         {
-            File.Delete(pidFile);
+            // Only ever this process's own file: the database lock means no other bot wrote it meanwhile.
+            if (Storage.DatabaseLock.HolderPid(db.Path) == Environment.ProcessId)
+            {
+                File.Delete(pidFile);
+            }
         }
     }
 
@@ -70,7 +74,10 @@ public sealed partial class AdminRequestWatcher(
         }
 
         File.Delete(requestFile);
-        File.WriteAllText(RunningBot.ResultFile(db.Path), result);
+        // Renamed into place, like the request: the command line polls for it.
+        var draft = RunningBot.ResultFile(db.Path) + ".tmp";
+        File.WriteAllText(draft, result);
+        File.Move(draft, RunningBot.ResultFile(db.Path), overwrite: true);
     }
 
     private string? Backup(string target)

@@ -17,11 +17,12 @@ public enum HostMode
 /// <summary>Builds the Generic Host: config/appsettings.json, then environment variables (Section__Key), then the command line.</summary>
 public static class HotlineHost
 {
-    public const string ConfigFile = "config/appsettings.json";
+    public const string ConfigFile = ContentRoot.ConfigFile;
 
     public static HostApplicationBuilder CreateBuilder(string[] args, HostMode mode, Action<IConfigurationBuilder>? configure = null)
     {
-        var root = Directory.GetCurrentDirectory();
+        var content = ContentRoot.Find();
+        var root = content.Path ?? Directory.GetCurrentDirectory();
         var configuration = new ConfigurationManager();
         configuration.SetBasePath(root);
         configuration.AddJsonFile(ConfigFile, optional: true, reloadOnChange: false);
@@ -34,6 +35,12 @@ public static class HotlineHost
         }
 
         configure?.Invoke(configuration);
+
+        // Relative paths in the settings mean "in the content root", wherever the bot was started from.
+        configuration.AddInMemoryCollection([
+            new("Dialogs:Path", content.Resolve(configuration["Dialogs:Path"] ?? "dialogs")),
+            new("Storage:Path", content.Resolve(configuration["Storage:Path"] ?? "data/hotline.db")),
+        ]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
@@ -48,6 +55,7 @@ public static class HotlineHost
         builder.Logging.SetMinimumLevel(mode == HostMode.Terminal ? LogLevel.Warning : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Services.AddSingleton(content);
         builder.Services.AddHotlineCore(builder.Configuration);
         if (mode == HostMode.Telegram)
         {
@@ -64,6 +72,12 @@ public static class HotlineHost
     public static IReadOnlyList<string> Preflight(IServiceProvider services, HostMode mode)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<ContentRoot>() is { Found: false } content)
+        {
+            // Without the settings file every later complaint ("Hotline:Numbers is empty") would hide the real cause.
+            return [content.NotFoundProblem];
+        }
+
         try
         {
             _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -77,6 +91,12 @@ public static class HotlineHost
             }
 
             _ = services.GetRequiredService<DialogSet>();
+            if (mode == HostMode.Telegram)
+            {
+                // Opens the database and takes its lock: a second bot on the same file stops here.
+                _ = services.GetRequiredService<Storage.HotlineDatabase>();
+            }
+
             return [];
         }
         catch (OptionsValidationException e)
@@ -86,6 +106,15 @@ public static class HotlineHost
         catch (LiteDB.LiteException e) when (StorageProblem.Describe(e, services) is { } line)
         {
             return [line];
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value of the wrong type (a day named "Funday", letters for a number): the binder's message names the key.
+            return [e.Message];
+        }
+        catch (Storage.DatabaseInUseException e)
+        {
+            return [e.Message];
         }
         catch (DialogLoadException e)
         {

@@ -1,9 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using HotlineBot.Conversations;
 
 namespace HotlineBot.Hosting;
 
-/// <summary>How this hotline is staffed and reached: lists of staff, hours, numbers. Changed without touching code.</summary>
+/// <summary>
+/// How this hotline is staffed and reached: lists of staff, hours, numbers. Changed without touching code.
+/// Every value, nested ones included, is checked at start by <see cref="HotlineOptionsValidator"/> (ranges are there).
+/// </summary>
 public sealed class HotlineOptions
 {
     public const string Section = "Hotline";
@@ -20,27 +22,21 @@ public sealed class HotlineOptions
     /// <summary>What a person sees instead of a worker's account.</summary>
     public LocalizedName WorkerDisplayName { get; set; } = new() { Kk = "Маман", Ru = "Специалист" };
 
-    [Range(1, 24 * 60)]
     public int PickupMinutes { get; set; } = 10;
 
-    [Range(1, 24 * 60)]
     public int ReplyNudgeMinutes { get; set; } = 15;
 
-    [Range(0, 36500)]
     public int RetentionDays { get; set; }
 
     /// <summary>An urgent case nobody has taken after this long: supervisors are alerted, workers reminded, the person told what to do meanwhile.</summary>
-    [Range(1, 24 * 60)]
     public int UrgentPickupMinutes { get; set; } = 3;
 
     /// <summary>Within this time after a crisis reply, another matching message gets one short line instead of the whole reply again.</summary>
-    [Range(1, 24 * 60)]
     public int CrisisRepeatMinutes { get; set; } = 10;
 
     public WorkingHours WorkingHours { get; set; } = new();
 
     /// <summary>A worker at this many open cases is offered no new ones except urgent ones.</summary>
-    [Range(1, 100)]
     public int MaxCasesPerWorker { get; set; } = 3;
 
     /// <summary>Whether a worker who has never used /duty is on duty: "working-hours" (during them) or "off".</summary>
@@ -82,7 +78,6 @@ public sealed class LocalizedName
 
 public sealed class PhoneNumber
 {
-    [Required]
     public string Number { get; set; } = string.Empty;
     public string Kk { get; set; } = string.Empty;
     public string Ru { get; set; } = string.Empty;
@@ -98,10 +93,13 @@ public sealed class WorkingHours
     public TimeOnly End { get; set; } = new(18, 0);
 
     /// <summary>Kazakhstan has used UTC+5 nationwide since March 2024.</summary>
-    [Range(-12, 14)]
     public int UtcOffsetHours { get; set; } = 5;
 
-    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>
+    /// Named in config/appsettings.json (Monday–Friday there). No default here: the configuration binder appends to a
+    /// list it finds filled, so a default would be added to whatever days are configured.
+    /// </summary>
+    public List<DayOfWeek> Days { get; set; } = [];
 
     public bool AlwaysOpen { get; set; }
 

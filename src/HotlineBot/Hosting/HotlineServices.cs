@@ -18,8 +18,8 @@ public static class HotlineServices
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DialogsOptions>().Bind(configuration.GetSection(DialogsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HotlineOptions>().Bind(configuration.GetSection(HotlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddOptions<HotlineOptions>().Bind(configuration.GetSection(HotlineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HotlineOptions>>(new HotlineOptionsValidator(configuration.GetSection(HotlineOptions.Section)));
         services.AddHotlineStorage();
         services.AddSingleton(sp => DialogCatalog.LoadOrThrow(
             sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path,
@@ -45,6 +45,8 @@ public static class HotlineServices
         services.AddSingleton<HeldMessages>();
         services.AddSingleton<PersonConversation>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton(TestHooks.From(configuration));
         return services;
     }
 
@@ -98,19 +100,82 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
                     : ValidateOptionsResult.Success;
 }
 
-internal sealed class HotlineOptionsValidator : IValidateOptions<HotlineOptions>
+/// <summary>
+/// Every value of the Hotline section, nested ones included, checked at start: a wrong setting stops the bot with a
+/// line naming it (Hotline:WorkingHours:UtcOffsetHours …) instead of throwing later, when a person opens a case.
+/// </summary>
+internal sealed class HotlineOptionsValidator(IConfiguration? section = null) : IValidateOptions<HotlineOptions>
 {
     public ValidateOptionsResult Validate(string? name, HotlineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.Numbers.Count == 0)
+        const string S = HotlineOptions.Section;
+        // The binder silently skips a list element it cannot convert ("Funday", a worker id with a letter in it),
+        // so the raw values are looked at too: a typo must not quietly remove a working day or a worker.
+        RawItems(failures, "WorkingHours:Days", v => Enum.TryParse<DayOfWeek>(v, ignoreCase: true, out var day) && Enum.IsDefined(day), "must be a day of the week (Monday … Sunday)");
+        RawItems(failures, "Workers", IsUserId, "is not a Telegram user id (a positive number)");
+        RawItems(failures, "Supervisors", IsUserId, "is not a Telegram user id (a positive number)");
+        InRange(failures, $"{S}:PickupMinutes", options.PickupMinutes, 1, 24 * 60);
+        InRange(failures, $"{S}:ReplyNudgeMinutes", options.ReplyNudgeMinutes, 1, 24 * 60);
+        InRange(failures, $"{S}:RetentionDays", options.RetentionDays, 0, 36500);
+        InRange(failures, $"{S}:UrgentPickupMinutes", options.UrgentPickupMinutes, 1, 24 * 60);
+        InRange(failures, $"{S}:CrisisRepeatMinutes", options.CrisisRepeatMinutes, 1, 24 * 60);
+        InRange(failures, $"{S}:MaxCasesPerWorker", options.MaxCasesPerWorker, 1, 100);
+        StaffIds(failures, $"{S}:Workers", options.Workers);
+        StaffIds(failures, $"{S}:Supervisors", options.Supervisors);
+        foreach (var key in options.WorkerNames.Keys.Where(k => !long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0))
         {
-            failures.Add("Hotline:Numbers is empty: people in crisis must be given numbers to call");
+            failures.Add($"{S}:WorkerNames:{key} is not a Telegram user id (a positive number)");
         }
 
-        if (options.WorkingHours.End <= options.WorkingHours.Start && !options.WorkingHours.AlwaysOpen)
+        NotBlank(failures, $"{S}:WorkerDisplayName:Kk", options.WorkerDisplayName?.Kk);
+        NotBlank(failures, $"{S}:WorkerDisplayName:Ru", options.WorkerDisplayName?.Ru);
+
+        var hours = options.WorkingHours;
+        if (hours is null)
         {
-            failures.Add("Hotline:WorkingHours:End must be after Start");
+            failures.Add($"{S}:WorkingHours is missing");
+        }
+        else
+        {
+            InRange(failures, $"{S}:WorkingHours:UtcOffsetHours", hours.UtcOffsetHours, -12, 14);
+            for (var i = 0; i < hours.Days.Count; i++)
+            {
+                if (!Enum.IsDefined(hours.Days[i]))
+                {
+                    failures.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{S}:WorkingHours:Days:{i} must be a day of the week (Monday … Sunday)"));
+                }
+            }
+
+            if (!hours.AlwaysOpen && hours.Days.Count == 0)
+            {
+                failures.Add($"{S}:WorkingHours:Days is empty: name the days workers are on duty, or set AlwaysOpen");
+            }
+
+            if (hours.End <= hours.Start && !hours.AlwaysOpen)
+            {
+                failures.Add($"{S}:WorkingHours:End must be after Start");
+            }
+        }
+
+        if (options.Numbers.Count == 0)
+        {
+            failures.Add($"{S}:Numbers is empty: people in crisis must be given numbers to call");
+        }
+
+        for (var i = 0; i < options.Numbers.Count; i++)
+        {
+            var number = options.Numbers[i];
+            if (number is null)
+            {
+                failures.Add($"{S}:Numbers:{i} is empty");
+                continue;
+            }
+
+            NotBlank(failures, $"{S}:Numbers:{i}:Number", number.Number);
+            NotBlank(failures, $"{S}:Numbers:{i}:Kk", number.Kk);
+            NotBlank(failures, $"{S}:Numbers:{i}:Ru", number.Ru);
         }
 
         if (!string.Equals(options.DutyDefault, HotlineOptions.DutyDefaultWorkingHours, StringComparison.OrdinalIgnoreCase)
@@ -119,6 +184,46 @@ internal sealed class HotlineOptionsValidator : IValidateOptions<HotlineOptions>
             failures.Add($"Hotline:DutyDefault must be '{HotlineOptions.DutyDefaultWorkingHours}' or '{HotlineOptions.DutyDefaultOff}', not '{options.DutyDefault}'");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());
+    }
+
+    private static bool IsUserId(string value) => long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0;
+
+    private void RawItems(List<string> failures, string key, Func<string, bool> valid, string problem)
+    {
+        foreach (var item in section?.GetSection(key).GetChildren() ?? [])
+        {
+            if (item.Value is not { } value || !valid(value.Trim()))
+            {
+                failures.Add($"{HotlineOptions.Section}:{key}:{item.Key} {problem}");
+            }
+        }
+    }
+
+    private static void InRange(List<string> failures, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key} must be between {min} and {max} (it is {value})"));
+        }
+    }
+
+    private static void NotBlank(List<string> failures, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{key} is empty");
+        }
+    }
+
+    private static void StaffIds(List<string> failures, string key, List<long> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] <= 0)
+            {
+                failures.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{key}:{i} is not a Telegram user id (a positive number)"));
+            }
+        }
     }
 }

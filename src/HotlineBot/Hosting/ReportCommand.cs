@@ -16,7 +16,7 @@ internal static class ReportCommand
         using var host = HotlineHost.CreateBuilder(args, HostMode.Telegram).Build();
         var path = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
         var target = output ?? Path.Combine(Path.GetTempPath(), $"hotline-report-{Guid.NewGuid():N}.{format}");
-        var failure = RunningBot.Find(path) is not null
+        var failure = RunningBot.IsRunning(path)
             ? await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Report, Path.GetFullPath(target), null, format, month, language), TimeSpan.FromSeconds(120)).ConfigureAwait(false)
             : host.Services.GetRequiredService<CaseReport>().Write(host.Services.GetRequiredService<ICaseStore>(), month, format, language, target);
         if (failure is not null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace HotlineBot.Hosting;
@@ -14,40 +13,29 @@ public sealed record AdminRequest(string Kind, string Target, DateTimeOffset? Si
 /// <summary>
 /// How the command line reaches a running bot. A second process must never open a LiteDB file another one is
 /// writing, so the command leaves a request file beside the database and the bot does the work. The bot marks
-/// itself running with a pid file beside the database.
+/// itself running by the OS lock it holds on <db>.lock (see DatabaseLock) and names itself in a pid file.
 /// </summary>
 public static class RunningBot
 {
-    public static string PidFile(string dataPath) => dataPath + ".pid";
+    public static string PidFile(string dataPath) => Storage.DatabaseLock.PidFile(dataPath);
     public static string RequestFile(string dataPath) => dataPath + ".request";
     public static string ResultFile(string dataPath) => dataPath + ".result";
 
-    /// <summary>The id of the bot process using this database, when one is running.</summary>
-    public static int? Find(string dataPath)
-    {
-        try
-        {
-            var text = File.ReadAllText(PidFile(dataPath)).Trim();
-            if (!int.TryParse(text, CultureInfo.InvariantCulture, out var pid))
-            {
-                return null;
-            }
-
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited ? null : pid;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// True when a process has the database open (its lock is held): then it must be asked. The pid file is not
+    /// trusted for this: after a crash or a reboot it may name a process that is gone, or someone else's.
+    /// </summary>
+    public static bool IsRunning(string dataPath) => Storage.DatabaseLock.IsHeld(dataPath);
 
     /// <summary>Asks the running bot to do <paramref name="request"/> and waits: null when done, else why not.</summary>
     public static async Task<string?> AskAsync(string dataPath, AdminRequest request, TimeSpan patience)
     {
         ArgumentNullException.ThrowIfNull(request);
         File.Delete(ResultFile(dataPath));
-        await File.WriteAllTextAsync(RequestFile(dataPath), JsonSerializer.Serialize(request)).ConfigureAwait(false);
+        // Written aside and renamed into place: the bot polls for the file and must never read it half-written.
+        var draft = RequestFile(dataPath) + ".tmp";
+        await File.WriteAllTextAsync(draft, JsonSerializer.Serialize(request)).ConfigureAwait(false);
+        File.Move(draft, RequestFile(dataPath), overwrite: true);
         var until = DateTimeOffset.UtcNow + patience;
         while (DateTimeOffset.UtcNow < until)
         {

@@ -51,9 +51,9 @@ public static class StorageCommands
             return $"no database at {path} (Storage:Path)";
         }
 
-        if (RunningBot.Find(path) is { } pid)
+        if (RunningBot.IsRunning(path))
         {
-            return $"the bot (pid {pid}) has {path} open: stop it first, then run this again";
+            return $"a running bot has {path} open: stop it first, then run this again";
         }
 
         if (requireEncrypted && current is null)

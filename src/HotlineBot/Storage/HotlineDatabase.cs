@@ -9,6 +9,7 @@ namespace HotlineBot.Storage;
 public sealed class HotlineDatabase : IDisposable
 {
     private readonly LiteDatabase _db;
+    private readonly DatabaseLock? _lock;
 
     // One writer at a time. LiteDB locks per collection for the life of a transaction, so two writers touching
     // the same collections in different orders (the processor's batch and the sender's bookkeeping) could wait
@@ -26,6 +27,9 @@ public sealed class HotlineDatabase : IDisposable
             {
                 Directory.CreateDirectory(folder);
             }
+
+            // Before the file is opened: a second process writing it would corrupt it.
+            _lock = DatabaseLock.Take(path);
         }
 
         var connection = new ConnectionString
@@ -159,11 +163,16 @@ public sealed class HotlineDatabase : IDisposable
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.ClosedAt);
         Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
+        Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock?.Dispose();
+    }
 }
 
 internal static class Collections
@@ -177,4 +186,5 @@ internal static class Collections
     public const string SentMessages = "sent_messages";
     public const string Workers = "workers";
     public const string Held = "held";
+    public const string DeadLetters = "dead_letters";
 }

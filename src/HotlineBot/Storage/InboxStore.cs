@@ -36,14 +36,34 @@ internal sealed class InboxStore(HotlineDatabase db) : IInboxStore
 
     public void AddRange(IReadOnlyList<InboxItem> items) => _items.InsertBulk(items);
 
-    /// <summary>Crisis updates first, however deep the backlog they sit in; then the oldest.</summary>
+    /// <summary>
+    /// The oldest updates, and every crisis update however deep the backlog it sits in, together with the earlier
+    /// updates of that crisis's chat: crisis-first applies across people, and one person's messages stay in order.
+    /// For each chat, what is returned is the chat's oldest pending updates (a prefix), never a gap.
+    /// </summary>
     public IReadOnlyList<InboxItem> Pending(int max)
     {
-        var crisis = _items.Find(i => i.Crisis).OrderBy(i => i.Id).ToList();
+        var crisis = _items.Find(i => i.Crisis).ToList();
         // The oldest by walking the id index, which reads only what it returns. Filtering on Crisis in the query
         // instead would seek that index and sort every waiting update: ~30 ms a call behind a 5,000-update backlog.
-        var rest = _items.Query().OrderBy(OldestFirst).Limit(max).ToList().Where(i => !i.Crisis).Take(Math.Max(0, max - crisis.Count));
-        return [.. crisis, .. rest];
+        var oldest = _items.Query().OrderBy(OldestFirst).Limit(max).ToList();
+        if (crisis.Count == 0)
+        {
+            return oldest;
+        }
+
+        var picked = oldest.Take(Math.Max(0, max - crisis.Count)).ToDictionary(i => i.Id);
+        foreach (var chat in crisis.GroupBy(i => i.ChatId))
+        {
+            var (chatId, upTo) = (chat.Key, chat.Max(i => i.Id));
+            // The ChatId index: only this chat's updates are read.
+            foreach (var earlier in _items.Find(i => i.ChatId == chatId && i.Id <= upTo))
+            {
+                picked.TryAdd(earlier.Id, earlier);
+            }
+        }
+
+        return [.. picked.Values.OrderBy(i => i.Id)];
     }
 
     public void Remove(long updateId) => _items.Delete(updateId);

@@ -22,6 +22,7 @@ public static class StorageServices
         services.AddSingleton<ISentMessageStore, SentMessageStore>();
         services.AddSingleton<IChatMessageLog, ChatMessageLog>();
         services.AddSingleton<IHeldStore, HeldStore>();
+        services.AddSingleton<IDeadLetterStore, DeadLetterStore>();
         return services;
     }
 }

@@ -75,6 +75,21 @@ public sealed class DeliveryRecords(
             return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
         }, ct);
 
+    /// <summary>
+    /// Pieces of a long text that reached the chat before a later piece failed: kept for safe exit at once, so a
+    /// /hide deletes them even if the rest never arrives.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxItem>> PiecesShownAsync(long chatId, IReadOnlyList<int> shown, CancellationToken ct) =>
+        _batcher.RunAsync<IReadOnlyList<OutboxItem>>(() =>
+        {
+            if (chatId > 0)
+            {
+                chatLog.Remember(chatId, shown, time.GetUtcNow());
+            }
+
+            return [];
+        }, ct);
+
     /// <summary>A status note for a worker, durable like any reply: committed first, then delivered on the worker's lane.</summary>
     public async Task<IReadOnlyList<OutboxItem>> RetryingAsync(Outbound outbound, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Operations;
@@ -35,8 +34,7 @@ public sealed partial class OutboxSender(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ChatLane> _lanes = [];
-    private readonly Channel<long> _urgent = Channel.CreateUnbounded<long>();
-    private readonly Channel<long> _normal = Channel.CreateUnbounded<long>();
+    private readonly LaneQueue _ready = new();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
     private DateTimeOffset _globalPauseUntil;
@@ -64,7 +62,7 @@ public sealed partial class OutboxSender(
                 if (!lane.Scheduled)
                 {
                     lane.Scheduled = true;
-                    (item.Priority == (int)OutboundPriority.Crisis ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+                    _ready.Schedule(lane.ChatId, urgent: item.Priority == (int)OutboundPriority.Crisis);
                 }
             }
         }
@@ -104,21 +102,7 @@ public sealed partial class OutboxSender(
         }
     }
 
-    private async Task<long> NextLaneAsync(CancellationToken ct)
-    {
-        while (true)
-        {
-            if (_urgent.Reader.TryRead(out var urgent) || _normal.Reader.TryRead(out urgent))
-            {
-                return urgent;
-            }
-
-            var urgentReady = _urgent.Reader.WaitToReadAsync(ct).AsTask();
-            var normalReady = _normal.Reader.WaitToReadAsync(ct).AsTask();
-            await Task.WhenAny(urgentReady, normalReady).ConfigureAwait(false);
-            ct.ThrowIfCancellationRequested();
-        }
-    }
+    private Task<long> NextLaneAsync(CancellationToken ct) => _ready.NextAsync(ct);
 
     /// <summary>
     /// Sends the lane's items in order while they may go now. When a chat must wait (its flood budget, a 429 pause,
@@ -180,6 +164,8 @@ public sealed partial class OutboxSender(
                     _known.Remove(item.Id);
                     lane.Current = null;
                     lane.Attempt = 0;
+                    lane.Shown.Clear();
+                    lane.ShownRecorded = 0;
                 }
             }
         }
@@ -215,7 +201,7 @@ public sealed partial class OutboxSender(
         }
 
         var urgent = lane.Current?.Priority == OutboundPriority.Crisis;
-        (urgent ? _urgent : _normal).Writer.TryWrite(lane.ChatId);
+        _ready.Schedule(lane.ChatId, urgent);
     }
 
     /// <summary>One try at delivering the lane's head item; true when it is finished with (delivered or given up).</summary>
@@ -243,11 +229,12 @@ public sealed partial class OutboxSender(
                 return true;
             }
 
-            var shown = new List<int>();
             int? messageId;
             try
             {
-                messageId = await gateway.DeliverAsync(outbound, editId, ct, shown).ConfigureAwait(false);
+                // A long text resumes after the pieces that already went (each piece's id is in lane.Shown).
+                var fromPiece = outbound.Kind == OutboundKind.Send ? lane.Shown.Count : 0;
+                messageId = await gateway.DeliverAsync(outbound, editId, ct, lane.Shown, fromPiece).ConfigureAwait(false);
             }
             finally
             {
@@ -258,11 +245,12 @@ public sealed partial class OutboxSender(
                 }
             }
 
-            Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, shown).ConfigureAwait(false));
+            Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, NotYetRecorded(lane)).ConfigureAwait(false));
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             lane.NotBefore = Network.GetUtcNow() + wait;
             NoteTooManyRequests(wait);
@@ -272,6 +260,7 @@ public sealed partial class OutboxSender(
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403 || IsChatGone(e))
         {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
             if (e.ErrorCode == 403)
             {
                 LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
@@ -298,12 +287,14 @@ public sealed partial class OutboxSender(
         }
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
         {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
             LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
             Enqueue(await records.FailedAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false));
             return true;
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
             lane.Attempt++;
             var backoff = Backoff(lane.Attempt);
             LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
@@ -314,6 +305,22 @@ public sealed partial class OutboxSender(
             }
 
             return false;
+        }
+    }
+
+    private static List<int> NotYetRecorded(ChatLane lane)
+    {
+        var fresh = lane.Shown.Skip(lane.ShownRecorded).ToList();
+        lane.ShownRecorded = lane.Shown.Count;
+        return fresh;
+    }
+
+    /// <summary>Pieces of a long text that went before a later one failed are kept for safe exit now, not only at the end.</summary>
+    private async Task RememberPiecesAsync(ChatLane lane, CancellationToken ct)
+    {
+        if (lane.Shown.Count > lane.ShownRecorded)
+        {
+            await records.PiecesShownAsync(lane.ChatId, NotYetRecorded(lane), ct).ConfigureAwait(false);
         }
     }
 
@@ -382,5 +389,9 @@ public sealed partial class OutboxSender(
         /// <summary>The head item as it will be sent next (an edit may have turned into a send).</summary>
         public Outbound? Current { get; set; }
         public int Attempt { get; set; }
+
+        /// <summary>Ids of the head item's messages already in the chat (each piece of a long text), and how many are recorded.</summary>
+        public List<int> Shown { get; } = [];
+        public int ShownRecorded { get; set; }
     }
 }

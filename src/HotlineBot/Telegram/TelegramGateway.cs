@@ -20,11 +20,12 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
 
     /// <summary>
     /// Returns the id of the message that now shows the outbound, when there is one. <paramref name="shown"/>, when given,
-    /// receives the id of every message the delivery put in the chat (a long text is several), for safe exit.
+    /// receives the id of every message the delivery put in the chat (a long text is several), for safe exit, as each
+    /// goes: after a failure it holds the pieces that did arrive. <paramref name="fromPiece"/> resumes a long text there.
     /// </summary>
-    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct, ICollection<int>? shown = null)
+    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct, ICollection<int>? shown = null, int fromPiece = 0)
     {
-        var id = await DeliverOneAsync(o, editMessageId, shown, ct).ConfigureAwait(false);
+        var id = await DeliverOneAsync(o, editMessageId, shown, fromPiece, ct).ConfigureAwait(false);
         if (id is { } messageId && shown is not null && o.Kind is not OutboundKind.Send)
         {
             shown.Add(messageId);
@@ -33,7 +34,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
         return id;
     }
 
-    private async Task<int?> DeliverOneAsync(Outbound o, int? editMessageId, ICollection<int>? shown, CancellationToken ct)
+    private async Task<int?> DeliverOneAsync(Outbound o, int? editMessageId, ICollection<int>? shown, int fromPiece, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(o);
         switch (o.Kind)
@@ -70,16 +71,17 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
 
                 return null;
             default:
-                return await SendTextAsync(o, shown, ct).ConfigureAwait(false);
+                return await SendTextAsync(o, shown, fromPiece, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Long texts (a person's 10,000-character letter relayed to a worker) go out in pieces, buttons on the last.</summary>
-    private async Task<int?> SendTextAsync(Outbound o, ICollection<int>? shown, CancellationToken ct)
+    private async Task<int?> SendTextAsync(Outbound o, ICollection<int>? shown, int fromPiece, CancellationToken ct)
     {
         var text = string.IsNullOrEmpty(o.Text) ? "…" : o.Text;
         Message? last = null;
-        for (var start = 0; start < text.Length; start += MaxText)
+        // After a partial failure, the pieces already in the chat are not sent again.
+        for (var start = Math.Max(0, fromPiece) * MaxText; start < text.Length; start += MaxText)
         {
             var piece = text.Substring(start, Math.Min(MaxText, text.Length - start));
             var isLast = start + MaxText >= text.Length;

@@ -6,11 +6,11 @@ namespace HotlineBot.Tests.EndToEnd;
 /// <summary>The built bot as a real process, started from the repository root as README tells people to.</summary>
 internal static class BotProcess
 {
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?> environment)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), .. args])
         {
-            WorkingDirectory = TestPaths.RepoRoot,
+            WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -39,9 +39,9 @@ internal static class BotProcess
     };
 
     /// <summary>Runs a command to its end and returns its exit code and output.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string?> environment)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string?> environment, string? workingDirectory = null)
     {
-        using var process = Process.Start(StartInfo(args, environment))!;
+        using var process = Process.Start(StartInfo(args, environment, workingDirectory))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

@@ -1,3 +1,4 @@
+using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Hosting;
@@ -103,20 +104,63 @@ public sealed class BackupAndPoisonTests
     }
 
     [Fact]
-    public async Task An_update_that_always_fails_is_tried_three_times_then_skipped_and_others_are_served()
+    public async Task An_update_that_always_fails_is_tried_three_times_then_parked_supervisors_are_told_and_others_are_served()
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
         var db = bot.Services.GetRequiredService<HotlineDatabase>();
         var inbox = bot.Services.GetRequiredService<IInboxStore>();
-        db.InTransaction(() => db.Collection<InboxItem>("inbox").Insert(new InboxItem { Id = 1_000_000, ChatId = 42, Payload = "{ this is not an update", ReceivedAt = DateTimeOffset.UtcNow }));
+        var payload = "{ this is not an update";
+        db.InTransaction(() => db.Collection<InboxItem>("inbox").Insert(new InboxItem { Id = 1_000_000, ChatId = 42, Payload = payload, ReceivedAt = DateTimeOffset.UtcNow }));
         bot.Services.GetRequiredService<InboxProcessor>().Signal();
 
         await api.WaitUntilAsync(() => inbox.Count() == 0, TimeSpan.FromSeconds(15));
         Assert.Equal(InboxProcessor.MaxAttempts, bot.Logs.Lines.Count(l => l.Contains("Update 1000000 failed", StringComparison.Ordinal)));
+        var letter = Assert.Single(bot.Services.GetRequiredService<IDeadLetterStore>().All());
+        Assert.Equal(payload, letter.Payload);
+        Assert.Equal(InboxProcessor.MaxAttempts, letter.Attempts);
+        Assert.Equal(1_000_000, letter.UpdateId);
+        Assert.Contains("Json", letter.ErrorType, StringComparison.Ordinal);
+        Assert.Null(letter.CaseId);
+        var told = await api.WaitForBotMessageAsync(BotHost.Supervisor, m => m.Text!.Contains($"№{letter.Id}", StringComparison.Ordinal));
+        Assert.DoesNotContain("42", told.Text, StringComparison.Ordinal);
 
         api.SendText(Person, "/start");
         await api.WaitForBotMessageAsync(Person, m => m.Buttons.Any());
+    }
+
+    [Fact]
+    public async Task A_failing_message_of_a_person_with_a_case_is_kept_in_the_case_log_history_and_export()
+    {
+        Environment.SetEnvironmentVariable(TestHooks.EnableVariable, "1");
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api, settings: new Dictionary<string, string?> { ["Testing:FailOnText"] = "Слово, которое ломает бота" });
+        await EscalationHelpers.OpenCaseAsync(api, Person, "Нужна консультация");
+        var before = EscalationHelpers.LastId(api, BotHost.Supervisor);
+
+        api.SendText(Person, "Слово, которое ломает бота");
+        var told = await EscalationHelpers.WaitText(api, BotHost.Supervisor, "#1:", before, TimeSpan.FromSeconds(20));
+        Assert.DoesNotContain("ломает", told.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Person.ToString(System.Globalization.CultureInfo.InvariantCulture), told.Text, StringComparison.Ordinal);
+
+        var letter = Assert.Single(bot.Services.GetRequiredService<IDeadLetterStore>().All());
+        Assert.Equal(1, letter.CaseId);
+        Assert.Contains("FailOnText", letter.ErrorMessage, StringComparison.Ordinal);
+        var log = bot.Services.GetRequiredService<ICaseStore>().Log(1);
+        Assert.Contains(log, e => e.Text == $"a message could not be processed and is kept (dead letter #{letter.Id}): Слово, которое ломает бота");
+
+        // The person is still served: the next message goes into the case as usual.
+        api.SendText(Person, "Вы здесь?");
+        await api.WaitUntilAsync(() => bot.Services.GetRequiredService<ICaseStore>().Log(1).Any(e => e.Text == "Вы здесь?"), TimeSpan.FromSeconds(15));
+
+        var historyFrom = EscalationHelpers.LastId(api, BotHost.Supervisor);
+        api.SendText(BotHost.Supervisor, "/history 1");
+        await EscalationHelpers.WaitText(api, BotHost.Supervisor, $"dead letter #{letter.Id}", historyFrom, TimeSpan.FromSeconds(15));
+
+        var export = Path.Combine(TestPaths.TempDirectory(), "cases.json");
+        var (code, _, stderr) = await RunCliAsync(bot.DataFile, "cases", "export", "--out", export);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Слово, которое ломает бота", await File.ReadAllTextAsync(export), StringComparison.Ordinal);
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string dataFile, params string[] args) =>
