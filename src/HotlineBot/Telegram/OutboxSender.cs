@@ -121,7 +121,9 @@ public sealed partial class OutboxSender(
             OutboxItem? item;
             lock (_gate)
             {
-                if (!lane.Items.TryPeek(out item))
+                // An item already under way stays at the head; otherwise an urgent one that arrived meanwhile goes first.
+                var started = lane.Attempt > 0 || lane.Shown.Count > 0 ? lane.CurrentItem : null;
+                if (!lane.Items.TryPeek(started, out item))
                 {
                     lane.Scheduled = false;
                     _lanes.Remove(chatId);
@@ -129,8 +131,13 @@ public sealed partial class OutboxSender(
                 }
             }
 
-            lane.Current ??= OutboxStore.Read(item);
-            var wait = TimeToWait(lane, lane.Current);
+            if (lane.CurrentItem?.Id != item.Id)
+            {
+                lane.CurrentItem = item;
+                lane.Current = OutboxStore.Read(item);
+            }
+
+            var wait = TimeToWait(lane, lane.Current!);
             if (wait > TimeSpan.Zero)
             {
                 _ = ResumeLaterAsync(lane, wait, ct);
@@ -160,9 +167,10 @@ public sealed partial class OutboxSender(
             {
                 lock (_gate)
                 {
-                    lane.Items.Dequeue();
+                    lane.Items.Remove(item);
                     _known.Remove(item.Id);
                     lane.Current = null;
+                    lane.CurrentItem = null;
                     lane.Attempt = 0;
                     lane.Shown.Clear();
                     lane.ShownRecorded = 0;
@@ -382,12 +390,15 @@ public sealed partial class OutboxSender(
     private sealed class ChatLane(long chatId)
     {
         public long ChatId { get; } = chatId;
-        public Queue<OutboxItem> Items { get; } = new();
+        public LaneItems Items { get; } = new();
         public bool Scheduled { get; set; }
         public DateTimeOffset NotBefore { get; set; }
 
         /// <summary>The head item as it will be sent next (an edit may have turned into a send).</summary>
         public Outbound? Current { get; set; }
+
+        /// <summary>The outbox item <see cref="Current"/> was read from.</summary>
+        public OutboxItem? CurrentItem { get; set; }
         public int Attempt { get; set; }
 
         /// <summary>Ids of the head item's messages already in the chat (each piece of a long text), and how many are recorded.</summary>
