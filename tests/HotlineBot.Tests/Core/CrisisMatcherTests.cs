@@ -71,6 +71,15 @@ public sealed class CrisisMatcherTests
             kind: suicide
             level: clear
             words: асылып
+          - id: end_life
+            kind: suicide
+            level: clear
+            words: өмірімді қиямын
+          - id: resolve
+            kind: suicide
+            level: clear
+            words: өлуге бел будым
+            order: together
         exceptions:
           - сердце бьется|бьет
           - кашель|кашлем душил|душит
@@ -98,6 +107,10 @@ public sealed class CrisisMatcherTests
     [InlineData("kuieuim urdy", "kk_beats")]
     [InlineData("asilip", "hang")] // a Latin i may stand for ы
     [InlineData("асилип", null)] // but not in a Cyrillic word
+    [InlineData("olgym keledy", "olgim")] // a Latin y may stand for і
+    [InlineData("omirimdi kiiamyn", "end_life")] // "ia" after i is я when the typist has no y
+    [InlineData("ölüge bel budym", "resolve")] // ö and ü
+    [InlineData("өлгым келеды", null)] // ы for і only in a Latin word
     public void Word_order_windows_families_and_spellings(string text, string? pattern) =>
         Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
@@ -135,7 +148,7 @@ public sealed class CrisisMatcherTests
         Assert.Equal(CrisisKind.None, Small.Value.Detect("добрый день"));
         Assert.Same(CrisisAssessment.None, Small.Value.Assess("   "));
         Assert.False(CrisisLexicon.Empty.Assess("хочу умереть").IsCrisis);
-        Assert.Equal(8, Small.Value.Count);
+        Assert.Equal(10, Small.Value.Count);
     }
 
     [Fact]
