@@ -86,6 +86,7 @@ public sealed class CrisisMatcherTests
           - доп ұрады
           - words: фильм|новост
             near: 5
+            unless: тоже|опять|=де
         """));
 
     [Theory]
@@ -129,6 +130,9 @@ public sealed class CrisisMatcherTests
     [InlineData("ұлым доп ұрады", null)]
     [InlineData("в новостях: он избил мужа", null)] // context exception within 5 words
     [InlineData("в новостях показали про пособие, а потом вечером муж опять избил меня", "beats")] // the context is too far
+    [InlineData("посмотрела фильм и тоже хочу умереть", "want_die")] // unless: the speaker's own present keeps the match
+    [InlineData("в новостях: опять он избил мужа", "beats")] // an unless word right before the matched words
+    [InlineData("в новостях: он избил мужа, опять", null)] // but not after them
     public void Exceptions_cancel_only_what_they_cover(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
     [Fact]
