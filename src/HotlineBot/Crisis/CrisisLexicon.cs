@@ -24,7 +24,7 @@ public sealed class CrisisLexicon
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
         var slots = _rules.SelectMany(r => r.Negation is null ? r.Pattern.Slots : [.. r.Pattern.Slots, r.Negation])
-            .Concat(_exceptions.SelectMany(e => e.Pattern.Slots));
+            .Concat(_exceptions.SelectMany(e => e.Unless is null ? e.Pattern.Slots : [.. e.Pattern.Slots, e.Unless]));
         foreach (var slot in slots)
         {
             slot.Index = _slots++;
@@ -104,6 +104,15 @@ public sealed class CrisisLexicon
                     report.AppendLine(negated >= 0
                         ? $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words"
                         : $"  negation {rule.Negation}: none right before or between the matched words");
+                }
+
+                foreach (var context in _exceptions)
+                {
+                    if (context.KeptAt(matches, placement) is var kept and >= 0 && context.CoversIgnoringUnless(matches, placement) is not null)
+                    {
+                        report.AppendLine(CultureInfo.InvariantCulture,
+                            $"  kept from context {context} ({context.Where}): «{words[kept].Text}» marks the speaker's own present");
+                    }
                 }
 
                 var covering = FirstCovering(matches, placement);

@@ -49,12 +49,43 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
 
 /// <summary>
 /// An idiom or false friend («убить время», «сағат ұрады»): when it covers a matched word, the match is cancelled.
-/// With <see cref="Near"/> it is context instead («в новостях», «фильм»): it cancels a match within that many words of it.
+/// With <see cref="Near"/> it is context instead («в новостях», «фильм»): it cancels a match within that many words of it,
+/// unless one of <see cref="Unless"/> stands in the matched words or just before them: the context must never cancel the
+/// speaker's own present («посмотрела фильм и тоже хочу умереть», «раньше бил, и сейчас опять бьёт»).
 /// </summary>
 public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation Where)
 {
+    /// <summary>How many words before the first matched word an <see cref="Unless"/> word still keeps the match.</summary>
+    private const int KeptBefore = 3;
+
+    public CrisisSlot? Unless { get; init; }
+
+    /// <summary>The word that keeps this placement from this context exception («опять», «тоже»), or -1.</summary>
+    internal int KeptAt(SlotMatches words, int[] placement)
+    {
+        if (Unless is null || Near == 0)
+        {
+            return -1;
+        }
+
+        var first = placement.Min();
+        var last = placement.Max();
+        for (var i = Math.Max(0, first - KeptBefore); i <= last; i++)
+        {
+            if (words[Unless, i])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The matched word this exception covers (or, with Near, the words of it that stand near the match), or null.</summary>
-    internal int[]? Covers(SlotMatches words, int[] placement)
+    internal int[]? Covers(SlotMatches words, int[] placement) => KeptAt(words, placement) >= 0 ? null : CoversIgnoringUnless(words, placement);
+
+    /// <summary>What <see cref="Covers"/> would say without <see cref="Unless"/>: for `crisis explain`, to show what kept a match.</summary>
+    internal int[]? CoversIgnoringUnless(SlotMatches words, int[] placement)
     {
         if (Near == 0)
         {
@@ -86,5 +117,6 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
         return null;
     }
 
-    public override string ToString() => Near > 0 ? $"{Pattern} near (within {Near} words)" : Pattern.ToString();
+    public override string ToString() =>
+        Near > 0 ? $"{Pattern} near (within {Near} words){(Unless is null ? "" : $" unless {Unless}")}" : Pattern.ToString();
 }

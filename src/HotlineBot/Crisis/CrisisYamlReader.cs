@@ -15,7 +15,11 @@ public sealed class CrisisSource
 /// <summary>One pattern or exception as written: the words still unexpanded, everything else already checked.</summary>
 internal sealed record DraftPattern(
     string? Id, CrisisKind Kind, CrisisLevel Level, List<(string Slot, SourceLocation Where)> Words, int Window, WordOrder Order,
-    List<(string Slot, SourceLocation Where)> Negation, int Near, SourceLocation Where);
+    List<(string Slot, SourceLocation Where)> Negation, int Near, SourceLocation Where)
+{
+    /// <summary>An exception's words that keep a match its context would cancel (the speaker's own present: «опять», «тоже»).</summary>
+    public List<(string Slot, SourceLocation Where)> Unless { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the crisis sections of dialogs/*.yaml (families, patterns, exceptions) through YamlDotNet's node model, so a
@@ -27,7 +31,7 @@ public static class CrisisYamlReader
     public static readonly IReadOnlyList<string> Sections = ["families", "patterns", "exceptions"];
 
     private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "note"];
-    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "note"];
+    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "note"];
 
     private static readonly Dictionary<string, CrisisKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -104,7 +108,13 @@ public static class CrisisYamlReader
         }
 
         var exceptions = source.Exceptions
-            .Select(draft => Pattern(draft, families, problems) is { } pattern ? new CrisisIdiom(pattern, draft.Near, draft.Where) : null)
+            .Select(draft => Pattern(draft, families, problems) is { } pattern
+                ? new CrisisIdiom(pattern, draft.Near, draft.Where)
+                {
+                    Unless = draft.Unless.Count == 0 ? null
+                        : Slot(string.Join('|', draft.Unless.Select(n => n.Slot)), draft.Unless[0].Where, families, problems, allowShort: true),
+                }
+                : null)
             .OfType<CrisisIdiom>().ToList();
         return new CrisisLexicon(rules, exceptions);
     }
@@ -337,7 +347,14 @@ public static class CrisisYamlReader
             }
 
             var negation = Child(map, "negation") is { } negationNode ? Slots(negationNode) : [];
-            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map)) : null;
+            var unless = Child(map, "unless") is { } unlessNode ? Slots(unlessNode) : [];
+            if (unless.Count > 0 && near == 0)
+            {
+                Problem(map, "unless is for a context exception: give it near too");
+                sound = false;
+            }
+
+            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map)) { Unless = unless } : null;
         }
 
         /// <summary>Slots from "хочу|хочется умереть" (spaces separate slots) or from a list with one slot per item.</summary>

@@ -84,14 +84,27 @@ internal sealed class StemTrie
             Walk(next, word, at + 1, latin, into, wordIndex);
         }
 
-        // A transliterated word is read loosely: Latin i is also ы (Kazakh typists write "asilip"), c and s stand for each other.
-        if (latin && Loose(c) is { } other && node.Children.TryGetValue(other, out var looseNext))
+        if (!latin)
+        {
+            return;
+        }
+
+        // A transliterated word is read loosely: Latin i is also ы (Kazakh typists write "asilip") and y is also і ("olgym keledy"
+        // for өлгім келеді), c and s stand for each other.
+        if (Loose(c) is { } other && node.Children.TryGetValue(other, out var looseNext))
         {
             Walk(looseNext, word, at + 1, latin, into, wordIndex);
         }
+
+        // "ia"/"iu" is also я/ю ("omirimdi kiiamyn" for өмірімді қиямын): without a y, a typist writes the vowel after i.
+        if (c == 'и' && at + 1 < word.Length && word[at + 1] is 'а' or 'у'
+            && node.Children.TryGetValue(word[at + 1] == 'а' ? 'я' : 'ю', out var iotated))
+        {
+            Walk(iotated, word, at + 2, latin, into, wordIndex);
+        }
     }
 
-    private static char? Loose(char typed) => typed switch { 'и' => 'ы', 'ц' => 'с', 'с' => 'ц', _ => null };
+    private static char? Loose(char typed) => typed switch { 'и' => 'ы', 'ы' => 'и', 'ц' => 'с', 'с' => 'ц', _ => null };
 
     private sealed class Node
     {

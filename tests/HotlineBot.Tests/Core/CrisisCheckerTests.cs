@@ -76,6 +76,13 @@ public sealed class CrisisCheckerTests
         """, "wrods:", "unknown key 'wrods'");
 
     [Fact]
+    public void Unless_without_near() => LoadWithExtraFile("""
+        exceptions:
+          - words: фильм|кино
+            unless: тоже
+        """, "- words: фильм|кино", "unless is for a context exception");
+
+    [Fact]
     public void An_unknown_kind() => LoadWithExtraFile("""
         patterns:
           - id: extra.kind

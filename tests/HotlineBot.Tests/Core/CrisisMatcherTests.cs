@@ -71,12 +71,22 @@ public sealed class CrisisMatcherTests
             kind: suicide
             level: clear
             words: асылып
+          - id: end_life
+            kind: suicide
+            level: clear
+            words: өмірімді қиямын
+          - id: resolve
+            kind: suicide
+            level: clear
+            words: өлуге бел будым
+            order: together
         exceptions:
           - сердце бьется|бьет
           - кашель|кашлем душил|душит
           - доп ұрады
           - words: фильм|новост
             near: 5
+            unless: тоже|опять|=де
         """));
 
     [Theory]
@@ -98,6 +108,10 @@ public sealed class CrisisMatcherTests
     [InlineData("kuieuim urdy", "kk_beats")]
     [InlineData("asilip", "hang")] // a Latin i may stand for ы
     [InlineData("асилип", null)] // but not in a Cyrillic word
+    [InlineData("olgym keledy", "olgim")] // a Latin y may stand for і
+    [InlineData("omirimdi kiiamyn", "end_life")] // "ia" after i is я when the typist has no y
+    [InlineData("ölüge bel budym", "resolve")] // ö and ü
+    [InlineData("өлгым келеды", null)] // ы for і only in a Latin word
     public void Word_order_windows_families_and_spellings(string text, string? pattern) =>
         Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
@@ -116,6 +130,9 @@ public sealed class CrisisMatcherTests
     [InlineData("ұлым доп ұрады", null)]
     [InlineData("в новостях: он избил мужа", null)] // context exception within 5 words
     [InlineData("в новостях показали про пособие, а потом вечером муж опять избил меня", "beats")] // the context is too far
+    [InlineData("посмотрела фильм и тоже хочу умереть", "want_die")] // unless: the speaker's own present keeps the match
+    [InlineData("в новостях: опять он избил мужа", "beats")] // an unless word right before the matched words
+    [InlineData("в новостях: он избил мужа, опять", null)] // but not after them
     public void Exceptions_cancel_only_what_they_cover(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
     [Fact]
@@ -135,7 +152,7 @@ public sealed class CrisisMatcherTests
         Assert.Equal(CrisisKind.None, Small.Value.Detect("добрый день"));
         Assert.Same(CrisisAssessment.None, Small.Value.Assess("   "));
         Assert.False(CrisisLexicon.Empty.Assess("хочу умереть").IsCrisis);
-        Assert.Equal(8, Small.Value.Count);
+        Assert.Equal(10, Small.Value.Count);
     }
 
     [Fact]
