@@ -29,7 +29,10 @@ internal sealed class BenchHost : IAsyncDisposable
     public const long SecondWorker = 900002;
 
     /// <param name="workers">The staff (Hotline:Workers); one worker, <see cref="Worker"/>, when none are given.</param>
-    public static BenchHost Start(FakeBotApi api, string dataFile, params long[] workers)
+    public static BenchHost Start(FakeBotApi api, string dataFile, params long[] workers) => Start(api, dataFile, workers, null);
+
+    /// <param name="settings">More settings, as environment variables (Section__Key).</param>
+    public static BenchHost Start(FakeBotApi api, string dataFile, long[] workers, IReadOnlyDictionary<string, string>? settings)
     {
         var environment = new Dictionary<string, string>
         {
@@ -41,6 +44,11 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Hotline__WorkingHours__AlwaysOpen"] = "true",
             ["Logging__LogLevel__Default"] = "Error",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var staff = workers.Length == 0 ? [Worker] : workers;
         for (var i = 0; i < staff.Length; i++)
         {

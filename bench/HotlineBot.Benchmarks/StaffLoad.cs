@@ -34,7 +34,9 @@ internal static class StaffLoad
         options.Limits.GlobalPerSecond = 0; // the 30/s figure is for broadcasts; the bot paces its own bulk alerts
         await using var api = await FakeBotApi.StartAsync(options);
         var dataFile = BenchHost.TempDataFile();
-        await using var bot = BenchHost.Start(api, dataFile, Workers);
+        // The measure is delivery to the workers, not the capacity rule: with the default of three open cases each, a
+        // worker holding the live chats would (rightly) be offered no new notices at all.
+        await using var bot = BenchHost.Start(api, dataFile, Workers, new Dictionary<string, string> { ["Hotline__MaxCasesPerWorker"] = "100" });
 
         // The workers press Start, so the bot knows their chats and their language.
         foreach (var worker in Workers)
