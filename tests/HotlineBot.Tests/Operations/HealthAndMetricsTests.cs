@@ -9,6 +9,7 @@ using static HotlineBot.Tests.Operations.OpsHelpers;
 
 namespace HotlineBot.Tests.Operations;
 
+[Collection(MetricsCollection.Name)]
 public sealed class HealthAndMetricsTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
@@ -70,6 +71,8 @@ public sealed class HealthAndMetricsTests
         await api.WaitForBotMessageAsync(crisisPerson, _ => true, Long);
         api.SendText(crisisPerson, "я хочу покончить с собой");
         await api.WaitUntilAsync(() => api.BotMessages(crisisPerson).Count >= 2, Long);
+        // The 429 was answered, and the bot went on to deliver after it: the counter has been added by now.
+        Assert.Contains(api.RequestsFor("sendMessage"), r => r.ChatId == crisisPerson && r.StatusCode == 429);
 
         api.SendText(blocked, "/start", "ru");
         await api.WaitForBotMessageAsync(blocked, _ => true, Long);
