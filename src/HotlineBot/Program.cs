@@ -156,23 +156,7 @@ public static class Program
                 services.GetRequiredService<IOptions<HotlineOptions>>().Value, services.GetRequiredService<DialogSet>().Ui, since, format, target, "cli", DateTimeOffset.UtcNow);
         }
 
-        if (failure is not null)
-        {
-            Console.Error.WriteLine(failure);
-            return 2;
-        }
-
-        if (output is null)
-        {
-            Console.Out.Write(await File.ReadAllTextAsync(target).ConfigureAwait(false));
-            File.Delete(target);
-        }
-        else
-        {
-            Console.Error.WriteLine($"wrote the export to {output}");
-        }
-
-        return 0;
+        return await CommandFile.FinishAsync(failure, target, output, "the export").ConfigureAwait(false);
     }
 
     private static async Task<int> BackupAsync(string[] args, string output)

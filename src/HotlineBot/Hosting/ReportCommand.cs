@@ -19,22 +19,6 @@ internal static class ReportCommand
         var failure = RunningBot.IsRunning(path)
             ? await RunningBot.AskAsync(path, new AdminRequest(AdminRequest.Report, Path.GetFullPath(target), null, format, month, language), TimeSpan.FromSeconds(120)).ConfigureAwait(false)
             : host.Services.GetRequiredService<CaseReport>().Write(host.Services.GetRequiredService<ICaseStore>(), month, format, language, target);
-        if (failure is not null)
-        {
-            Console.Error.WriteLine(failure);
-            return 2;
-        }
-
-        if (output is null)
-        {
-            Console.Out.Write(await File.ReadAllTextAsync(target).ConfigureAwait(false));
-            File.Delete(target);
-        }
-        else
-        {
-            Console.Error.WriteLine($"wrote the report for {month} to {output}");
-        }
-
-        return 0;
+        return await CommandFile.FinishAsync(failure, target, output, $"the report for {month}").ConfigureAwait(false);
     }
 }
