@@ -31,6 +31,13 @@ public sealed class CaseDesk(
 
     public Case? Find(int id) => cases.Find(id);
 
+    /// <summary>The person's case while it is open; null once it closed (or when they never had one).</summary>
+    public Case? OpenCaseOf(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.ActiveCaseId is { } id && cases.Find(id) is { IsOpen: true } open ? open : null;
+    }
+
     /// <summary>Waiting cases by risk (urgent first), then by arrival.</summary>
     public IReadOnlyList<Case> Queue() =>
         cases.Queued().OrderBy(c => c.QueueRank()).ThenBy(c => c.Id).ToList();

@@ -25,7 +25,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         var language = ReplyLanguage(person, inbound);
         var repeat = person.LastCrisisReplyAt is { } last && turn.Now - last < TimeSpan.FromMinutes(_hotline.CrisisRepeatMinutes);
         person.Concern = null;
-        if (OpenCase(person) is { } open)
+        if (desk.OpenCaseOf(person) is { } open)
         {
             desk.Escalate(open, crisis, inbound, turn);
             Reply(person, open, language, open.Status == CaseStatus.Assigned
@@ -51,7 +51,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(concern);
-        var open = OpenCase(person);
+        var open = desk.OpenCaseOf(person);
         if (open is { Status: CaseStatus.Assigned })
         {
             desk.Concern(open, concern, inbound, turn, asked: false);
@@ -66,7 +66,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
             new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
             desk.Open(person, inbound, concern, turn);
             person.Concern = Pending(inbound, concern, turn);
-            Ask(person, concern, language, OpenCase(person), turn);
+            Ask(person, concern, language, desk.OpenCaseOf(person), turn);
             return;
         }
 
@@ -121,7 +121,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
             case ConcernAnswer.Yes:
                 var clear = new CrisisAssessment(CrisisLevel.Clear, pending.Kind == CrisisKind.None ? CrisisKind.Suicide : pending.Kind,
                     pending.PatternId, pending.Matched, "answered yes to the direct question");
-                if (OpenCase(person) is { } open)
+                if (desk.OpenCaseOf(person) is { } open)
                 {
                     desk.AnsweredConcern(open, answer, turn);
                     person.Concern = null;
@@ -132,7 +132,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
                 else
                 {
                     OnClear(person, words, clear, turn);
-                    if (OpenCase(person) is { } opened)
+                    if (desk.OpenCaseOf(person) is { } opened)
                     {
                         desk.AnsweredConcern(opened, answer, turn);
                     }
@@ -141,7 +141,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
                 break;
             case ConcernAnswer.Talk:
                 person.Concern = null;
-                if (OpenCase(person) is { } waiting)
+                if (desk.OpenCaseOf(person) is { } waiting)
                 {
                     desk.AnsweredConcern(waiting, answer, turn);
                     turn.Send(person.Id, screens.Text(UiKeys.CaseAddedToQueue, waiting.Language, ("number", waiting.Id)), screens.CaseRows(waiting.Language), caseId: waiting.Id);
@@ -156,7 +156,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
 
                 break;
             default:
-                if (OpenCase(person) is { } stays)
+                if (desk.OpenCaseOf(person) is { } stays)
                 {
                     desk.AnsweredConcern(stays, answer, turn);
                 }
@@ -206,6 +206,4 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         return guessed;
     }
 
-    private Case? OpenCase(Person person) =>
-        person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open ? open : null;
 }

@@ -50,7 +50,7 @@ public sealed class HeldMessages(IPersonStore people, IHeldStore held, CaseDesk 
             turn.Outbounds.AddRange(waiting);
         }
 
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
+        if (desk.OpenCaseOf(person) is { } open)
         {
             desk.PersonReturned(open, waiting.Count, turn);
         }

@@ -180,7 +180,7 @@ public sealed class PersonConversation(
         var language = LanguageOf(person, inbound);
         switch (person.State)
         {
-            case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker when person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open:
+            case ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker when desk.OpenCaseOf(person) is { } open:
                 // A case, urgent or not, is never closed on one word: the person confirms first.
                 cancellation.Ask(person, open, turn);
                 break;
@@ -355,7 +355,7 @@ public sealed class PersonConversation(
     private void Escalate(Person person, int? edit, Turn turn)
     {
         var language = person.Language!.Value;
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
+        if (desk.OpenCaseOf(person) is { } open)
         {
             PointToOpenCase(person, open, language, turn);
             return;
@@ -472,7 +472,7 @@ public sealed class PersonConversation(
 
         person.PendingWords = null;
         var written = inbound with { Kind = InboundKind.Text, Text = words, ButtonData = null, CallbackId = null };
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true })
+        if (desk.OpenCaseOf(person) is not null)
         {
             AddToCase(person, written, turn);
             return;
@@ -527,7 +527,7 @@ public sealed class PersonConversation(
 
     private void AddToCase(Person person, Inbound inbound, Turn turn)
     {
-        if (person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open)
+        if (desk.OpenCaseOf(person) is { } open)
         {
             desk.AddPersonMessage(open, inbound, turn);
             return;

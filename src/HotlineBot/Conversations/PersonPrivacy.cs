@@ -16,7 +16,7 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
         person.Hidden = true;
         turn.Add(new Outbound { ChatId = person.Id, Kind = OutboundKind.ClearChat, Priority = OutboundPriority.Crisis });
         turn.Send(person.Id, screens.Text(UiKeys.HideNeutral, language), priority: OutboundPriority.Crisis);
-        if (OpenCase(person) is { } open)
+        if (desk.OpenCaseOf(person) is { } open)
         {
             desk.PersonHid(open, turn);
         }
@@ -26,7 +26,7 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
     public bool AskForPhone(Person person, Language language, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (OpenCase(person) is not { } open)
+        if (desk.OpenCaseOf(person) is not { } open)
         {
             return false;
         }
@@ -48,7 +48,7 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(inbound);
         var language = person.Language ?? LanguageCodes.Suggest(inbound.LanguageHint);
-        if (person.PhoneConsentAsked && inbound.ContactIsOwn && OpenCase(person) is { } open && !string.IsNullOrWhiteSpace(inbound.ContactPhone))
+        if (person.PhoneConsentAsked && inbound.ContactIsOwn && desk.OpenCaseOf(person) is { } open && !string.IsNullOrWhiteSpace(inbound.ContactPhone))
         {
             person.PhoneConsentAsked = false;
             desk.SharePhone(open, inbound.ContactPhone, turn);
@@ -58,7 +58,4 @@ public sealed class PersonPrivacy(CaseDesk desk, ScreenRenderer screens)
 
         turn.Add(new Outbound { ChatId = person.Id, Text = screens.Text(UiKeys.ContactNotAsked, language), RemoveKeyboard = true });
     }
-
-    private Case? OpenCase(Person person) =>
-        person.ActiveCaseId is { } id && desk.Find(id) is { IsOpen: true } open ? open : null;
 }
