@@ -15,15 +15,7 @@ public sealed class CheckerPlaceholderTests
         using var dir = CopyOfDialogs();
         var original = File.ReadAllText(dir.File(file));
         Assert.Contains(from, original, StringComparison.Ordinal);
-        var changed = original.Replace(from, to, StringComparison.Ordinal);
-        File.WriteAllText(dir.File(file), changed);
-        var (set, problems) = DialogCatalog.Load(dir.Path);
-        Assert.Null(set);
-        var problem = Assert.Single(problems);
-        Assert.EndsWith(file, problem.Where.File, StringComparison.Ordinal);
-        Assert.Equal(LineOf(changed, marker), problem.Where.Line);
-        Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
-        return problem;
+        return LoadWithFile(dir, file, original.Replace(from, to, StringComparison.Ordinal), marker, messagePart);
     }
 
     [Fact]

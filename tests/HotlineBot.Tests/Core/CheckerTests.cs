@@ -34,12 +34,22 @@ public sealed class CheckerTests
     internal static DialogProblem LoadWithExtraFile(string yaml, string marker, string messagePart)
     {
         using var dir = CopyOfDialogs();
-        File.WriteAllText(dir.File(Broken), yaml);
+        return LoadWithFile(dir, Broken, yaml, marker, messagePart);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as <paramref name="file"/> into the copy <paramref name="dir"/> and loads it: exactly one
+    /// problem, in that file, at the line of <paramref name="marker"/>, saying <paramref name="messagePart"/>.
+    /// </summary>
+    internal static DialogProblem LoadWithFile(TempDir dir, string file, string text, string marker, string messagePart)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        File.WriteAllText(dir.File(file), text);
         var (set, problems) = DialogCatalog.Load(dir.Path);
         Assert.Null(set);
         var problem = Assert.Single(problems);
-        Assert.EndsWith(Broken, problem.Where.File, StringComparison.Ordinal);
-        Assert.Equal(LineOf(yaml, marker), problem.Where.Line);
+        Assert.EndsWith(file, problem.Where.File, StringComparison.Ordinal);
+        Assert.Equal(LineOf(text, marker), problem.Where.Line);
         Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
         return problem;
     }

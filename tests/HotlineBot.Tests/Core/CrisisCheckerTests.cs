@@ -12,23 +12,8 @@ public sealed class CrisisCheckerTests
 
     private static DialogProblem LoadWithExtraFile(string yaml, string marker, string messagePart)
     {
-        using var dir = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(CoreHarness.DialogsPath))
-        {
-            File.Copy(file, dir.File(Path.GetFileName(file)));
-        }
-
-        File.WriteAllText(dir.File(Broken), yaml);
-        var (set, problems) = DialogCatalog.Load(dir.Path);
-        Assert.Null(set);
-        var problem = Assert.Single(problems);
-        Assert.EndsWith(Broken, problem.Where.File, StringComparison.Ordinal);
-        var lines = yaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var line = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal)) + 1;
-        Assert.True(line > 0, $"marker '{marker}' not in the test's YAML");
-        Assert.Equal(line, problem.Where.Line);
-        Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
-        return problem;
+        using var dir = CheckerTests.CopyOfDialogs();
+        return CheckerTests.LoadWithFile(dir, Broken, yaml, marker, messagePart);
     }
 
     [Fact]

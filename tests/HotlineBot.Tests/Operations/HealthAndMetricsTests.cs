@@ -9,7 +9,7 @@ using static HotlineBot.Tests.Operations.OpsHelpers;
 
 namespace HotlineBot.Tests.Operations;
 
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsReadAlone.Name)]
 public sealed class HealthAndMetricsTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
@@ -78,7 +78,7 @@ public sealed class HealthAndMetricsTests
         await api.WaitForBotMessageAsync(blocked, _ => true, Long);
         api.BlockedByUser(blocked);
         api.SendText(blocked, "/help");
-        await api.WaitUntilAsync(() => api.RequestsFor("sendMessage").Count(r => r.ChatId == blocked && r.StatusCode == 403) > 0, Long);
+        await api.WaitUntilAsync(() => api.RequestsFor("sendMessage").Any(r => r.ChatId == blocked && r.StatusCode == 403), Long);
 
         var body = "";
         string[] series =

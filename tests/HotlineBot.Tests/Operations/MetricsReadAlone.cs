@@ -6,7 +6,7 @@ namespace HotlineBot.Tests.Operations;
 /// there is one host per process; here the tests that read /metrics run alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
+public sealed class MetricsReadAlone
 {
     public const string Name = "metrics read alone";
 }
