@@ -55,6 +55,11 @@ public sealed record Outbound
     public bool RemoveKeyboard { get; init; }
     /// <summary>Case this message belongs to, so delivery status can be shown on it.</summary>
     public int? CaseId { get; init; }
+    /// <summary>
+    /// Show it in the thread of <see cref="CaseId"/> in this chat: the core only says "the case's thread"; the Telegram
+    /// edge decides whether that is a forum topic (a worker's private chat with topics, a staff group) or the chat itself.
+    /// </summary>
+    public bool InCaseThread { get; init; }
     /// <summary>A worker's message to a person: that worker is told whether it arrived (see DeliveryReports).</summary>
     public long? ReportTo { get; init; }
 }
