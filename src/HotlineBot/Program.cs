@@ -4,6 +4,7 @@ using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using HotlineBot.Terminal;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HotlineBot.Cases;
 using HotlineBot.Dialogs;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -3,6 +3,7 @@ using System.Globalization;
 using HotlineBot.Conversations;
 using HotlineBot.Crisis;
 using HotlineBot.Dialogs;
+using HotlineBot.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

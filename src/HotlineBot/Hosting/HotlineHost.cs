@@ -1,5 +1,7 @@
 using HotlineBot.Dialogs;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
+using HotlineBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

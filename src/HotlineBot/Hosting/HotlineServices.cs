@@ -1,7 +1,9 @@
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Dialogs;
+using HotlineBot.Metrics;
 using HotlineBot.Operations;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using HotlineBot.Telegram;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using HotlineBot.Metrics;
 using HotlineBot.Operations;
 using HotlineBot.Telegram;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using HotlineBot.Storage;
 using System.CommandLine;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;

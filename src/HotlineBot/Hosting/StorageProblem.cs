@@ -1,3 +1,4 @@
+using HotlineBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using HotlineBot.Hosting;
 using HotlineBot.Storage;
+using HotlineBot.Telegram;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HotlineBot.Hosting;
 using HotlineBot.Storage;
+using HotlineBot.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;

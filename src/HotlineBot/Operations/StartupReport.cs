@@ -1,5 +1,8 @@
 using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
+using HotlineBot.Safety;
+using HotlineBot.Settings;
+using HotlineBot.Storage;
 using HotlineBot.Telegram;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HotlineBot.Hosting;
+using HotlineBot.Safety;
 using HotlineBot.Telegram;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using HotlineBot.Hosting;
+using HotlineBot.Safety;
 using HotlineBot.Storage;
 using HotlineBot.Telegram;
 using Microsoft.Extensions.Hosting;

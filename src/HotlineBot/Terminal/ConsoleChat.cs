@@ -8,7 +8,7 @@ namespace HotlineBot.Terminal;
 /// The terminal edge: typed lines become <see cref="Inbound"/>s for the same engine the Telegram edge uses,
 /// and replies are printed with their buttons numbered. Pick a button by typing its number.
 /// </summary>
-public sealed class ConsoleChat(ConversationEngine engine, HotlineDatabase db, TimeProvider time)
+public sealed class ConsoleChat(ConversationEngine engine, ITransactions db, TimeProvider time)
 {
     public const long PersonId = 1_000_001;
 

@@ -1,6 +1,7 @@
 using HotlineBot.Conversations;
 using HotlineBot.Dialogs;
 using HotlineBot.Hosting;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

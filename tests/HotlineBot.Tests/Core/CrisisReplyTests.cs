@@ -1,5 +1,6 @@
 using HotlineBot.Cases;
 using HotlineBot.Conversations;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 
 namespace HotlineBot.Tests.Core;
@@ -74,7 +75,7 @@ public sealed class CrisisReplyTests
     public void With_nobody_on_staff_nobody_is_promised_even_in_working_hours()
     {
         using var bot = new CoreHarness(withStaff: false);
-        Assert.Empty(bot.Get<Microsoft.Extensions.Options.IOptions<Hosting.HotlineOptions>>().Value.Staff);
+        Assert.Empty(bot.Get<Microsoft.Extensions.Options.IOptions<Settings.HotlineOptions>>().Value.Staff);
         bot.Onboard(Person);
         bot.Say(Person, "убью себя");
         var reply = CrisisReplyTo(bot).Text!;

@@ -1,5 +1,6 @@
 using HotlineBot.FakeTelegram;
 using HotlineBot.Hosting;
+using HotlineBot.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

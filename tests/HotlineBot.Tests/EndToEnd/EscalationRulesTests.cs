@@ -1,4 +1,5 @@
 using HotlineBot.FakeTelegram;
+using HotlineBot.Settings;
 using Microsoft.Extensions.Time.Testing;
 using static HotlineBot.Tests.EndToEnd.EscalationHelpers;
 

@@ -1,3 +1,5 @@
+using HotlineBot.Settings;
+
 namespace HotlineBot.Tests.EndToEnd;
 
 /// <summary>The real bot as a process: every setting, nested ones included, is checked before anything starts.</summary>

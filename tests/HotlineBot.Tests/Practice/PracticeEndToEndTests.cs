@@ -2,6 +2,7 @@ using System.Text.Json;
 using HotlineBot.Cases;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Hosting;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using HotlineBot.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;

@@ -52,7 +52,7 @@ public sealed class CrashLoopTests
         using var db = new HotlineDatabase(dataFile, null);
         var letter = Assert.Single(new DeadLetterStore(db).All());
         Assert.Equal(Person, letter.ChatId);
-        Assert.Equal(Crasher, InboxStore.Read(new InboxItem { Payload = letter.Payload }).Text);
+        Assert.Equal(Crasher, StorageJson.ReadInbound(new InboxItem { Payload = letter.Payload }).Text);
         Assert.Equal(nameof(CrashedWhileHandlingException), letter.ErrorType.Split('.')[^1]);
         Assert.Equal(0, new InboxStore(db).Count());
     }

@@ -1,6 +1,7 @@
 using HotlineBot.Conversations;
 using HotlineBot.FakeTelegram;
 using HotlineBot.Storage;
+using HotlineBot.Telegram;
 using HotlineBot.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 using static HotlineBot.Tests.Reliability.RelHelpers;
@@ -161,7 +162,7 @@ public sealed class DeliveryFaultTests
         // of it (Telegram repeating a batch after a crash) is skipped by the pump's "id >= offset" rule.
         var sent = api.SendText(person, "/foo");
         await api.WaitUntilAsync(() => api.BotMessages(person).Count(m => m.MessageId > mark) == 2);
-        var offset = bot.Services.GetRequiredService<IMetaStore>().Read(MetaStore.PollingOffset);
+        var offset = bot.Services.GetRequiredService<IMetaStore>().Read(UpdatePump.PollingOffset);
         Assert.True(offset > sent.UpdateId, $"offset {offset} not past update {sent.UpdateId}");
         await bot.WaitIdleAsync();
         Assert.Equal(2, api.BotMessages(person).Count(m => m.MessageId > mark));

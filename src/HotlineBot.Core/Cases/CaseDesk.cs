@@ -1,0 +1,592 @@
+using System.Globalization;
+using HotlineBot.Conversations;
+using HotlineBot.Crisis;
+using HotlineBot.Dialogs;
+using HotlineBot.Metrics;
+using HotlineBot.Settings;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HotlineBot.Cases;
+
+/// <summary>
+/// Opens, relays, hands over and closes cases, logging every step the moment it happens.
+/// Both sides go through here, so the anonymity rules live in one place: a worker is sent case numbers,
+/// languages, topics and the person's words, and a person is sent the configured display name, never an account.
+/// </summary>
+public sealed class CaseDesk(
+    ICaseStore cases,
+    IPersonStore people,
+    IWorkerStore workers,
+    WorkerAlerts alerts,
+    DutyRoster duty,
+    ScreenRenderer screens,
+    HotlineMetrics metrics,
+    IOptions<HotlineOptions> options)
+{
+    /// <summary>The log line of a safe exit (whether the chat is hidden now is <c>Person.Hidden</c>).</summary>
+    private const string HidText = "hid the chat (safe exit)";
+
+    private readonly HotlineOptions _hotline = options.Value;
+
+    public Case? Find(int id) => cases.Find(id);
+
+    /// <summary>The person's case while it is open; null once it closed (or when they never had one).</summary>
+    public Case? OpenCaseOf(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.ActiveCaseId is { } id && cases.Find(id) is { IsOpen: true } open ? open : null;
+    }
+
+    /// <summary>Waiting cases by risk (urgent first), then by arrival.</summary>
+    public IReadOnlyList<Case> Queue() =>
+        cases.Queued().OrderBy(c => c.QueueRank()).ThenBy(c => c.Id).ToList();
+
+    public int PositionOf(Case @case) => cases.QueuePosition(@case);
+
+    public Case Open(Person person, Inbound first, CrisisAssessment crisis, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(crisis);
+        var language = person.Language ?? Language.Ru;
+        var urgent = crisis.Level == CrisisLevel.Clear;
+        var @case = new Case
+        {
+            PersonChatId = person.Id,
+            Language = language,
+            Urgent = urgent,
+            UrgentSince = urgent ? turn.Now : null,
+            Crisis = crisis.Kind,
+            Risk = RiskLevels.From(crisis.Level),
+            RiskReason = crisis.IsCrisis ? Trigger(crisis) : null,
+            Topics = [.. person.Topics],
+            OpenedAt = turn.Now,
+            PreviousCaseId = person.LastCaseId,
+        };
+        @case.Id = cases.Insert(@case);
+        person.ActiveCaseId = @case.Id;
+        person.LastCaseId = @case.Id;
+        metrics.CaseOpened(urgent ? crisis.Kind : CrisisKind.None);
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, urgent ? $"queued urgently ({crisis.Kind.ToString().ToLowerInvariant()})" : "queued");
+        if (crisis.IsCrisis)
+        {
+            Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(crisis));
+        }
+
+        RecordPersonMessage(@case, first, turn);
+
+        if (!urgent)
+        {
+            var position = PositionOf(@case);
+            turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
+            if (!_hotline.WorkingHours.IsOpen(turn.Now))
+            {
+                turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
+            }
+            else if (!duty.AnyoneOnDuty(turn.Now))
+            {
+                // Working hours, but every worker is off duty (or none is configured): no promise, the numbers instead.
+                turn.Send(person.Id, screens.Text(UiKeys.CaseNobodyOnDuty, language, ("number", @case.Id)), caseId: @case.Id);
+            }
+        }
+
+        alerts.Announce(@case, first.Text ?? first.Media?.Caption, turn);
+        return @case;
+    }
+
+    /// <summary>
+    /// Clear danger inside an open case: the case goes to the top of the queue, and its specialist (or, while it
+    /// waits, every worker) hears of it, marked. Every matching message reaches the specialist as its own alert.
+    /// </summary>
+    public void Escalate(Case @case, CrisisAssessment crisis, Inbound message, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(crisis);
+        metrics.CrisisAlarm(crisis.Kind);
+        RecordPersonMessage(@case, message, turn);
+        var newly = MarkUrgent(@case, crisis, turn);
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonCrisis);
+        }
+        else if (newly)
+        {
+            alerts.Announce(@case, message.Text ?? message.Media?.Caption, turn);
+        }
+    }
+
+    /// <summary>Raises the case to urgent (high risk) and logs what triggered it; false when it already was.</summary>
+    public bool MarkUrgent(Case @case, CrisisAssessment crisis, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(crisis);
+        Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(crisis));
+        if (@case.Urgent)
+        {
+            return false;
+        }
+
+        @case.Urgent = true;
+        @case.UrgentSince = turn.Now;
+        @case.Crisis = crisis.Kind;
+        @case.Risk = RiskLevel.High;
+        @case.RiskReason = Trigger(crisis);
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, $"marked urgent ({crisis.Kind.ToString().ToLowerInvariant()})");
+        return true;
+    }
+
+    /// <summary>
+    /// A worrying but unclear message inside an open case: logged with what matched, the risk raised to medium, and
+    /// the specialist, if one is on the case, sees the message marked. <paramref name="asked"/>: the bot asked its question.
+    /// </summary>
+    public void Concern(Case @case, CrisisAssessment concern, Inbound message, Turn turn, bool asked)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(concern);
+        RecordPersonMessage(@case, message, turn);
+        Log(@case, turn, ActorRole.System, CaseEventKind.Crisis, Describe(concern) + (asked ? "; the person was asked the direct question" : string.Empty));
+        if (@case.Risk < RiskLevel.Medium)
+        {
+            @case.Risk = RiskLevel.Medium;
+            @case.RiskReason = Trigger(concern);
+            cases.Update(@case);
+        }
+
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonConcern);
+        }
+    }
+
+    /// <summary>The person's answer to the direct question, in the log where the question is.</summary>
+    public void AnsweredConcern(Case @case, ConcernAnswer answer, Turn turn) =>
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Crisis, "answer to the direct question: " + answer.ToString().ToLowerInvariant());
+
+    /// <summary>A worker's judgement of the risk (/risk): it reorders the queue and is logged with who set it.</summary>
+    public void SetRisk(Case @case, RiskLevel risk, long workerId, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var wasUrgent = @case.Urgent;
+        @case.Risk = risk;
+        @case.Urgent = risk == RiskLevel.High;
+        @case.UrgentSince = @case.Urgent ? @case.UrgentSince ?? turn.Now : null;
+        @case.RiskReason = "set by " + _hotline.WorkerName(workerId);
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"risk set to {risk.ToString().ToLowerInvariant()}", workerId);
+        if (@case.Urgent && !wasUrgent && @case.Status == CaseStatus.Queued)
+        {
+            alerts.Announce(@case, null, turn);
+        }
+    }
+
+    /// <summary>What a worker reads as the reason for the risk: the words that matched, and the rule.</summary>
+    private static string Trigger(CrisisAssessment crisis) =>
+        crisis.Matched is { Length: > 0 } matched ? $"«{matched}» ({crisis.PatternId ?? crisis.Kind.ToString().ToLowerInvariant()})" : crisis.PatternId ?? crisis.Kind.ToString().ToLowerInvariant();
+
+    private static string Describe(CrisisAssessment crisis) =>
+        $"{crisis.Level.ToString().ToLowerInvariant()} {crisis.Kind.ToString().ToLowerInvariant()}: matched {Trigger(crisis)}" +
+        (string.IsNullOrEmpty(crisis.Explanation) ? string.Empty : "; " + crisis.Explanation);
+
+    public void AddPersonMessage(Case @case, Inbound message, Turn turn)
+    {
+        RecordPersonMessage(@case, message, turn);
+        if (@case.Status == CaseStatus.Assigned)
+        {
+            Relay(@case, message, turn, @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply);
+        }
+        else
+        {
+            // No place in the queue here: it is told when the case opens and whenever asked, not on every message.
+            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseAddedToQueue, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>Exactly one worker gets a case: the first Take that finds it queued wins, every later one is told who has it.</summary>
+    public bool Take(Case @case, long workerId, Turn turn)
+    {
+        var worker = workers.Get(workerId);
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Take))
+        {
+            turn.Send(workerId, screens.Text(UiKeys.WorkerAlreadyTaken, worker.Language, ("number", @case.Id), ("worker", alerts.TakenBy(@case))));
+            return false;
+        }
+
+        @case.WorkerId = workerId;
+        metrics.CaseTaken(@case.TakenAt is null ? turn.Now - @case.OpenedAt : null);
+        @case.TakenAt ??= turn.Now;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
+        Activate(worker, @case);
+        turn.Send(workerId, HandoverFirst(@case, worker) + screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
+        ReplayMedia(@case, workerId, turn);
+        alerts.Settle(@case, turn);
+        PersonJoined(@case, UiKeys.CaseTaken, turn);
+        return true;
+    }
+
+    /// <param name="note">A handover note: logged, and the next worker (named, or whoever takes it from the queue) sees it first.</param>
+    /// <param name="takenOverBy">A supervisor taking the case over: logged as theirs, and the worker is told so.</param>
+    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn, string? note = null, long? takenOverBy = null)
+    {
+        var trigger = toWorker is null ? CaseTrigger.TransferToQueue : CaseTrigger.TransferToWorker;
+        if (!new CaseMachine(@case).TryFire(trigger))
+        {
+            return;
+        }
+
+        if (@case.WorkerId is { } previous)
+        {
+            @case.PreviousWorkers.Add(previous);
+            var old = workers.Get(previous);
+            if (old.ActiveCaseId == @case.Id)
+            {
+                old.ActiveCaseId = null;
+                workers.Save(old);
+            }
+        }
+
+        @case.WorkerId = toWorker;
+        if (note is not null)
+        {
+            @case.HandoverNote = note;
+            @case.HandoverFrom = fromWorker;
+            Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, "handover note: " + note, fromWorker);
+        }
+
+        cases.Update(@case);
+        var from = workers.Get(fromWorker);
+        if (toWorker is { } to)
+        {
+            if (takenOverBy is { } supervisor)
+            {
+                Log(@case, turn, ActorRole.Supervisor, CaseEventKind.StateChange, $"taken over by supervisor {_hotline.WorkerName(supervisor)} from {_hotline.WorkerName(fromWorker)}", supervisor);
+            }
+            else
+            {
+                Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
+            }
+
+            var next = workers.Get(to);
+            Activate(next, @case);
+            turn.Send(to, HandoverFirst(@case, next) + screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case, next.Language), WorkerButtons(@case, next.Language));
+            ReplayMedia(@case, to, turn);
+            PersonJoined(@case, UiKeys.CaseTransferred, turn);
+        }
+        else
+        {
+            Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "returned to the queue", fromWorker);
+            if (people.Find(@case.PersonChatId) is { } person)
+            {
+                new ConversationMachine(person).TryFire(ConversationTrigger.CaseRequeued);
+                people.Save(person);
+            }
+
+            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseTransferred, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language))), caseId: @case.Id);
+            alerts.Announce(@case, null, turn);
+        }
+
+        turn.Send(fromWorker, takenOverBy is { } by
+            ? screens.Text(UiKeys.WorkerTakenOver, from.Language, ("number", @case.Id), ("supervisor", _hotline.WorkerName(by)))
+            : screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
+    }
+
+    /// <summary>The handover note, once, at the top of what the next worker reads; then it lives on in the log only.</summary>
+    private string HandoverFirst(Case @case, WorkerState next)
+    {
+        if (@case.HandoverNote is not { } note)
+        {
+            return string.Empty;
+        }
+
+        var who = @case.HandoverFrom is { } from ? _hotline.WorkerName(from) : "—";
+        @case.HandoverNote = null;
+        @case.HandoverFrom = null;
+        cases.Update(@case);
+        return screens.Text(UiKeys.HandoverNote, next.Language, ("worker", who), ("number", @case.Id), ("note", note)) + "\n\n";
+    }
+
+    /// <summary>
+    /// A case closed too soon goes back to the queue, its log intact; the person is told it is open again.
+    /// Refused while the person has another open case: one person, one open case.
+    /// </summary>
+    public bool Reopen(Case @case, long workerId, Turn turn)
+    {
+        var person = people.Find(@case.PersonChatId);
+        if (person?.ActiveCaseId is { } other && other != @case.Id && cases.Find(other) is { IsOpen: true })
+        {
+            return false;
+        }
+
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Reopen))
+        {
+            return false;
+        }
+
+        if (@case.WorkerId is { } previous)
+        {
+            @case.PreviousWorkers.Add(previous);
+        }
+
+        @case.WorkerId = null;
+        @case.ClosedAt = null;
+        @case.Outcome = null;
+        // The old form stays in the log; the next close fills in a new one.
+        @case.WrapUp = null;
+        @case.ClosedBy = null;
+        @case.PickupTimeoutSent = false;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);
+        if (person is not null)
+        {
+            person.ActiveCaseId = @case.Id;
+            person.LastCaseId = @case.Id;
+            new ConversationMachine(person).TryFire(ConversationTrigger.CaseReopened);
+            people.Save(person);
+        }
+
+        turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseReopened, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+        alerts.Announce(@case, null, turn);
+        return true;
+    }
+
+    /// <summary>
+    /// Closes the case and moves the person on. When the person side closes it, it passes the <see cref="Person"/>
+    /// it already holds, so this turn's one copy of their state is the one that gets saved.
+    /// </summary>
+    public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn, Person? holder = null)
+    {
+        if (!new CaseMachine(@case).TryFire(CaseTrigger.Close))
+        {
+            return;
+        }
+
+        @case.ClosedAt = turn.Now;
+        @case.ClosedBy = by;
+        @case.Outcome = outcome;
+        metrics.CaseClosed(by);
+        cases.Update(@case);
+        Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            if (worker.ActiveCaseId == @case.Id)
+            {
+                worker.ActiveCaseId = null;
+                workers.Save(worker);
+            }
+
+            var key = by == ActorRole.Person ? UiKeys.WorkerPersonLeft : UiKeys.WorkerClosed;
+            turn.Send(assigned, screens.Text(key, worker.Language, ("number", @case.Id)));
+            if (@case.Risk == RiskLevel.High)
+            {
+                // Counsellors' wellbeing is part of the job: a heavy conversation is followed by a word for them.
+                turn.Send(assigned, screens.Text(UiKeys.WorkerCheckIn, worker.Language, ("number", @case.Id)));
+            }
+        }
+
+        alerts.Settle(@case, turn);
+        if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
+        {
+            person.ActiveCaseId = null;
+            var machine = new ConversationMachine(person);
+            if (by == ActorRole.Person)
+            {
+                machine.TryFire(ConversationTrigger.Cancel);
+            }
+            else
+            {
+                machine.TryFire(ConversationTrigger.CaseClosed);
+                turn.Send(person.Id, screens.Text(UiKeys.CaseClosed, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+                turn.Send(person.Id, screens.Text(UiKeys.RatePrompt, @case.Language), RatingButtons(@case.Language), caseId: @case.Id);
+            }
+
+            people.Save(person);
+        }
+    }
+
+    public void Rate(Case @case, int stars, Turn turn)
+    {
+        @case.Rating = stars;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, stars.ToString(CultureInfo.InvariantCulture) + "/5");
+        NotifyRated(@case, turn);
+    }
+
+    public void Comment(Case @case, string comment, Turn turn)
+    {
+        @case.RatingComment = comment;
+        cases.Update(@case);
+        Log(@case, turn, ActorRole.Person, CaseEventKind.RatingComment, comment);
+    }
+
+    /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
+    public void PersonHid(Case @case, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, HidText);
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonHid, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>A worker's message waits because the person's chat is hidden: the worker knows it has not gone yet.</summary>
+    public void WorkerMessageHeld(Case @case, long workerId, Turn turn)
+    {
+        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, "worker's message held: the person's chat is hidden");
+        var worker = workers.Get(workerId);
+        turn.Send(workerId, screens.Text(UiKeys.WorkerMessageHeld, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+    }
+
+    /// <summary>The person who hid the chat wrote again; what was held for them has just been handed to the sender.</summary>
+    public void PersonReturned(Case @case, int delivered, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, $"came back to the hidden chat; held messages delivered: {delivered}");
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonBack, worker.Language, ("number", @case.Id), ("count", delivered)), caseId: @case.Id);
+        }
+    }
+
+    /// <summary>
+    /// The person agreed, after being told who sees it and why, to share their phone: it goes in the log with the time
+    /// and to the worker on the case. Nothing else ever carries who they are.
+    /// </summary>
+    public void SharePhone(Case @case, string phone, Turn turn)
+    {
+        Log(@case, turn, ActorRole.Person, CaseEventKind.Consent, $"phone shared with consent for a call back: {phone}");
+        if (@case.WorkerId is { } assigned)
+        {
+            var worker = workers.Get(assigned);
+            turn.Send(assigned, screens.Text(UiKeys.WorkerPhoneShared, worker.Language, ("number", @case.Id), ("phone", phone)), caseId: @case.Id);
+        }
+    }
+
+    public void Note(Case @case, long workerId, string text, Turn turn) =>
+        Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, text, workerId);
+
+    /// <summary>A worker's words or media go to the person by copy, so no account or name travels with them.</summary>
+    public void RelayFromWorker(Case @case, long workerId, Inbound message, Turn turn)
+    {
+        cases.Append(new CaseEvent
+        {
+            CaseId = @case.Id, At = turn.Now, Actor = ActorRole.Worker, WorkerId = workerId, Kind = CaseEventKind.WorkerMessage,
+            Text = message.Text ?? message.Media?.Caption, MediaKind = message.Media?.Kind,
+        });
+        var header = _hotline.WorkerDisplayName.For(@case.Language);
+        if (message.Media is { } media)
+        {
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
+        }
+        else
+        {
+            // Safe exit under every worker message too: the person may need to hide the chat right after reading it.
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
+        }
+    }
+
+    public void SendQuickReply(Case @case, long workerId, QuickReply reply, Turn turn) =>
+        RelayFromWorker(@case, workerId, new Inbound
+        {
+            UpdateId = 0, ChatId = workerId, UserId = workerId, Kind = InboundKind.Text, Text = screens.Fill(reply.Text.For(@case.Language), @case.Language),
+        }, turn);
+
+    /// <summary>The case's log, in the words of the worker who reads it.</summary>
+    public string History(Case @case, Language language) =>
+        CaseTranscript.Format(@case, cases.Log(@case.Id), _hotline.WorkerName, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, language);
+
+    public void Log(Case @case, Turn turn, ActorRole actor, CaseEventKind kind, string? text, long? workerId = null) =>
+        cases.Append(new CaseEvent { CaseId = @case.Id, At = turn.Now, Actor = actor, WorkerId = workerId, Kind = kind, Text = text });
+
+    public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
+    [
+        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker("history", @case.Id)), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker("requeue", @case.Id))],
+        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker("close", @case.Id))],
+        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker("quick", @case.Id, q.Id))]),
+    ];
+
+    public IReadOnlyList<IReadOnlyList<OutButton>> RatingButtons(Language language) =>
+    [
+        [.. Enumerable.Range(1, 5).Select(n => new OutButton(new string('⭐', 1) + n.ToString(CultureInfo.InvariantCulture), CallbackData.Rate(n)))],
+        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))],
+    ];
+
+    private void RecordPersonMessage(Case @case, Inbound message, Turn turn) => cases.Append(new CaseEvent
+    {
+        CaseId = @case.Id,
+        At = turn.Now,
+        Actor = ActorRole.Person,
+        Kind = CaseEventKind.PersonMessage,
+        Text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text ?? message.Media?.Caption,
+        MediaKind = message.Media?.Kind,
+        MediaChatId = message.Media?.FromChatId,
+        MediaMessageId = message.Media?.MessageId,
+    });
+
+    private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority, string prefixKey = UiKeys.WorkerPersonMessage)
+    {
+        var worker = workers.Get(@case.WorkerId!.Value);
+        var prefix = screens.Text(prefixKey, worker.Language, ("number", @case.Id), ("kind", screens.Text(KindKey(@case.Crisis), worker.Language)));
+        if (message.Media is { } media)
+        {
+            turn.Send(worker.Id, prefix + (media.Caption is null ? $" [{media.Kind}]" : $" [{media.Kind}] {media.Caption}"), priority: priority, caseId: @case.Id);
+            turn.Add(new Outbound { ChatId = worker.Id, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Priority = priority, CaseId = @case.Id });
+        }
+        else
+        {
+            var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
+            turn.Send(worker.Id, $"{prefix} {text}", priority: priority, caseId: @case.Id);
+        }
+    }
+
+    public static string KindKey(CrisisKind kind) => kind switch
+    {
+        CrisisKind.Suicide => UiKeys.CrisisKindSuicide,
+        CrisisKind.SelfHarm => UiKeys.CrisisKindSelfHarm,
+        CrisisKind.Violence => UiKeys.CrisisKindViolence,
+        CrisisKind.SexualViolence => UiKeys.CrisisKindSexualViolence,
+        CrisisKind.ChildDanger => UiKeys.CrisisKindChildDanger,
+        _ => UiKeys.CrisisKindNone,
+    };
+
+    /// <summary>Media the person sent before a worker joined is copied to the worker who takes the case.</summary>
+    private void ReplayMedia(Case @case, long workerId, Turn turn)
+    {
+        foreach (var media in cases.Log(@case.Id).Where(e => e.Kind == CaseEventKind.PersonMessage && e.MediaMessageId is not null))
+        {
+            turn.Add(new Outbound { ChatId = workerId, Kind = OutboundKind.Copy, CopyFromChatId = media.MediaChatId, CopyMessageId = media.MediaMessageId, CaseId = @case.Id });
+        }
+    }
+
+    private void PersonJoined(Case @case, string key, Turn turn)
+    {
+        if (people.Find(@case.PersonChatId) is { } person)
+        {
+            new ConversationMachine(person).TryFire(ConversationTrigger.WorkerJoined);
+            people.Save(person);
+        }
+
+        turn.Send(@case.PersonChatId, screens.Text(key, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language)), ("number", @case.Id)),
+            screens.CaseRows(@case.Language), @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
+    }
+
+    private void NotifyRated(Case @case, Turn turn)
+    {
+        var workerId = @case.WorkerId ?? @case.PreviousWorkers.LastOrDefault();
+        if (workerId != 0)
+        {
+            var worker = workers.Get(workerId);
+            turn.Send(workerId, screens.Text(UiKeys.WorkerRated, worker.Language, ("number", @case.Id), ("stars", @case.Rating)));
+        }
+    }
+
+    private void Activate(WorkerState worker, Case @case)
+    {
+        worker.ActiveCaseId = @case.Id;
+        workers.Save(worker);
+    }
+}

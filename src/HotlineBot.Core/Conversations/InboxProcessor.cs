@@ -1,0 +1,296 @@
+using HotlineBot.Metrics;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HotlineBot.Conversations;
+
+/// <summary>
+/// The one thread that handles updates: conversations and cases change here (the sender only records deliveries).
+/// It handles the inbox (people with a crisis message first, each person's messages in order) and the timers,
+/// committing each update's state, case events and replies together with the removal of that update from the inbox.
+/// One thread means two workers tapping Take at the same moment are simply handled one after the other.
+/// </summary>
+public sealed partial class InboxProcessor(
+    ConversationEngine engine,
+    ITransactions db,
+    InHandMarker inHand,
+    IInboxStore inbox,
+    IOutboxStore outbox,
+    IReplySink replies,
+    HotlineMetrics metrics,
+    DeadLetters deadLetters,
+    TestHooks hooks,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    public const int MaxAttempts = 3;
+
+    /// <summary>Updates that share one commit when they are waiting together; alone, an update commits alone.</summary>
+    public const int CommitEvery = 16;
+    private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(20);
+
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly InHandMarker _inHand = inHand;
+    private DateTimeOffset _nextTick;
+    private long _lastTickTicks;
+
+    /// <summary>The hotline time the timed duties last ran at: lets a test wait for them after moving a fake clock.</summary>
+    public DateTimeOffset LastTickAt => new(Interlocked.Read(ref _lastTickTicks), TimeSpan.Zero);
+
+    /// <summary>Set by the update pump during a surge: Telegram handed out a full batch and has not run nearly empty since.</summary>
+    public bool IntakeBehind { get; set; }
+
+    public void Signal()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        CountCrashedAttempts();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // The timers run between batches when due, so a long surge never starves the pickup timeout or the nudges.
+                RunTimersIfDue();
+                while (HandleBatch(stoppingToken) > 0)
+                {
+                    RunTimersIfDue();
+                }
+
+            }
+            catch (Exception e)
+            {
+                // Reading the inbox itself failed; the updates are safe in it, so wait a moment and try again.
+                LogInboxFailed(e);
+            }
+
+            try
+            {
+                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles what is in the inbox now; returns how many updates it took. Public for the benchmark and tests.</summary>
+    public int HandleBatch(CancellationToken ct = default)
+    {
+        // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
+        var pending = inbox.Pending(64);
+        // Updates that crashed the process on every try (counted at start-up) are parked without another try.
+        foreach (var crashed in pending.Where(i => i.Attempts >= MaxAttempts))
+        {
+            Park(crashed, crashed.Attempts, new CrashedWhileHandlingException());
+        }
+
+        pending = [.. pending.Where(i => i.Attempts < MaxAttempts)];
+        var crisisChats = pending.Where(i => i.Crisis).Select(i => i.ChatId).ToHashSet();
+        if (IntakeBehind)
+        {
+            // A surge is still being taken in from Telegram: handle only the chats with a crisis message now (their
+            // earlier messages first, so one person's words stay in order) and leave the machine to intake, so a
+            // crisis further back in the surge reaches us sooner. The rest wait safely in the inbox.
+            pending = [.. pending.Where(i => crisisChats.Contains(i.ChatId))];
+        }
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var ordered = new Queue<InboxItem>(pending.OrderByDescending(i => crisisChats.Contains(i.ChatId)).ThenBy(i => i.Id));
+        // Graceful shutdown finishes the updates in hand; the rest stay safely in the inbox.
+        while (ordered.Count > 0 && !ct.IsCancellationRequested)
+        {
+            HandleTogether(ordered);
+        }
+
+        return pending.Count;
+    }
+
+    /// <summary>
+    /// Several updates in one transaction: a commit costs more than handling an update, so under load they share it.
+    /// The group ends early when the update pump waits to commit what it took from Telegram, so intake never waits
+    /// long behind handling. If any of them fails, all are rolled back and handled one by one, so only the bad one pays.
+    /// </summary>
+    private void HandleTogether(Queue<InboxItem> ordered)
+    {
+        // An update already tried (a failure, or in hand when the process crashed) goes alone, so that only it pays.
+        if (ordered.Count == 1 || ordered.Peek().Attempts > 0)
+        {
+            HandleOne(ordered.Dequeue());
+            return;
+        }
+
+        var group = new List<InboxItem>();
+        while (ordered.Count > 0 && group.Count < CommitEvery && ordered.Peek().Attempts == 0)
+        {
+            group.Add(ordered.Dequeue());
+        }
+
+        _inHand.Write(group.Select(i => i.Id));
+        var taken = 0;
+        List<OutboxItem> added;
+        try
+        {
+            added = db.InTransaction(() =>
+            {
+                var all = new List<OutboxItem>();
+                while (taken < group.Count && (taken == 0 || !db.PriorityWaiting))
+                {
+                    all.AddRange(Handle(group[taken]));
+                    taken++;
+                }
+
+                return all;
+            });
+        }
+        catch (Exception)
+        {
+            _inHand.Clear();
+            group.ForEach(HandleOne);
+            return;
+        }
+
+        _inHand.Clear();
+        replies.Enqueue(added);
+        metrics.Handled(taken);
+        if (taken < group.Count)
+        {
+            // The group ended early for intake: the rest go back to the front, in order.
+            var rest = group.Skip(taken).Concat(ordered).ToList();
+            ordered.Clear();
+            rest.ForEach(ordered.Enqueue);
+        }
+    }
+
+    private void HandleOne(InboxItem item)
+    {
+        _inHand.Write([item.Id]);
+        try
+        {
+            var added = db.InTransaction(() => Handle(item));
+            replies.Enqueue(added);
+            metrics.Handled();
+        }
+        catch (Exception e)
+        {
+            LogFailed(item.Id, item.Attempts + 1, e);
+            if (item.Attempts + 1 >= MaxAttempts)
+            {
+                Park(item, item.Attempts + 1, e);
+            }
+            else
+            {
+                db.InTransaction(() => inbox.CountAttempt(item.Id));
+            }
+        }
+        finally
+        {
+            _inHand.Clear();
+        }
+    }
+
+    /// <summary>The updates in hand when the process last died count one try each (see <see cref="InHandMarker"/>).</summary>
+    private void CountCrashedAttempts()
+    {
+        var left = _inHand.Left();
+        if (left.Count > 0)
+        {
+            db.InTransaction(() =>
+            {
+                foreach (var id in left)
+                {
+                    inbox.CountAttempt(id);
+                }
+            });
+            LogCrashedAttempts(left.Count);
+        }
+
+        _inHand.Clear();
+    }
+
+    /// <summary>
+    /// A poison update never blocks the others and is never dropped: it is parked in the dead-letter store, noted in
+    /// the person's case and the supervisors are told, in the same commit that takes it out of the inbox.
+    /// </summary>
+    private void Park(InboxItem item, int attempts, Exception error)
+    {
+        var added = db.InTransaction(() =>
+        {
+            var turn = deadLetters.Park(item, attempts, error, time.GetUtcNow());
+            inbox.Remove(item.Id);
+            return outbox.Add(turn.Outbounds, turn.Now);
+        });
+        LogParked(item.Id, attempts);
+        replies.Enqueue(added);
+    }
+
+    private IReadOnlyList<OutboxItem> Handle(InboxItem item)
+    {
+        var inbound = StorageJson.ReadInbound(item);
+        hooks.BeforeHandling(inbound);
+        var turn = engine.Handle(inbound, time.GetUtcNow());
+        inbox.Remove(item.Id);
+        return outbox.Add(turn.Outbounds, turn.Now);
+    }
+
+    private void RunTimersIfDue()
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextTick)
+        {
+            return;
+        }
+
+        _nextTick = now + TickEvery;
+        try
+        {
+            var added = db.InTransaction(() =>
+            {
+                var turn = engine.Tick(now);
+                return outbox.Add(turn.Outbounds, turn.Now);
+            });
+            replies.Enqueue(added);
+            Interlocked.Exchange(ref _lastTickTicks, now.UtcTicks);
+        }
+        catch (Exception e)
+        {
+            LogTimersFailed(e);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Error, "Update {UpdateId} failed (attempt {Attempt})")]
+    private partial void LogFailed(long updateId, int attempt, Exception error);
+
+    [LoggerMessage(LogLevel.Error, "Update {UpdateId} parked in the dead-letter store after {Attempts} tries; supervisors told")]
+    private partial void LogParked(long updateId, int attempts);
+
+    [LoggerMessage(LogLevel.Warning, "The process stopped while handling {Count} updates; each counts one try")]
+    private partial void LogCrashedAttempts(int count);
+
+    [LoggerMessage(LogLevel.Error, "Reading the inbox failed; trying again")]
+    private partial void LogInboxFailed(Exception error);
+
+    [LoggerMessage(LogLevel.Error, "Timed duties failed")]
+    private partial void LogTimersFailed(Exception error);
+}
+
+/// <summary>What a dead letter records for an update that ended the process on each of its tries.</summary>
+public sealed class CrashedWhileHandlingException()
+    : Exception("the process stopped while handling this update, on each of its tries");

@@ -1,0 +1,85 @@
+using HotlineBot.Cases;
+using LiteDB;
+
+namespace HotlineBot.Storage;
+
+internal sealed class CaseStore : ICaseStore
+{
+    private const string LegacyCommentPrefix = "comment: ";
+
+    private readonly LiteDB.ILiteCollection<Case> _cases;
+    private readonly LiteDB.ILiteCollection<CaseEvent> _events;
+    private readonly WaitingLine _line;
+
+    public CaseStore(HotlineDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _cases = db.Collection<Case>(Collections.Cases);
+        _events = db.Collection<CaseEvent>(Collections.CaseEvents);
+        _line = new WaitingLine(() => Queued());
+        db.RolledBack += _line.Forget;
+    }
+
+    public Case? Find(int id) => _cases.FindById(id);
+
+    public int Insert(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        @case.Id = _cases.Insert(@case).AsInt32;
+        _line.Track(@case);
+        return @case.Id;
+    }
+
+    public void Update(Case @case)
+    {
+        _cases.Update(@case);
+        _line.Track(@case);
+    }
+
+    // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
+    public IReadOnlyList<Case> Assigned() => _cases.Find(Status(CaseStatus.Assigned)).ToList();
+
+    public IReadOnlyList<Case> Queued() => _cases.Find(Status(CaseStatus.Queued)).ToList();
+
+    public int QueuePosition(Case @case) => _line.PositionOf(@case);
+
+    public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
+        (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id).ToList();
+
+    public void Append(CaseEvent caseEvent) => _events.Insert(caseEvent);
+
+    public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(Query.EQ(nameof(CaseEvent.CaseId), caseId)).OrderBy(e => e.Id).ToList();
+
+    public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max) =>
+        _events.Query().Where(Query.EQ(nameof(CaseEvent.Kind), kind.ToString())).OrderByDescending(e => e.Id).Limit(max).ToList();
+
+    // Queries are built with LiteDB's Query API, not lambdas: LiteDB compiles a lambda's captured values into a
+    // new dynamic method on every call, which showed up in the profile as finalizer and GC work under load.
+    private static BsonExpression Status(CaseStatus status) => Query.EQ(nameof(Case.Status), status.ToString());
+
+    /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
+    public int RemoveTextClosedBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var old = _cases.Find(c => c.ClosedAt >= from && c.ClosedAt < to).Where(c => c.Status == CaseStatus.Closed && !c.TextRemoved).ToList();
+        // Only closed cases change here, so the waiting line is untouched.
+        foreach (var @case in old)
+        {
+            _events.DeleteMany(e => e.CaseId == @case.Id && (e.Kind == CaseEventKind.PersonMessage || e.Kind == CaseEventKind.WorkerMessage || e.Kind == CaseEventKind.Note || e.Kind == CaseEventKind.Consent || e.Kind == CaseEventKind.RatingComment
+                || e.Kind == CaseEventKind.WrapUp));
+            // Logs written before comments had their own kind carry them in a Rating line: "comment: …". The stars stay.
+            _events.DeleteMany(e => e.CaseId == @case.Id && e.Kind == CaseEventKind.Rating && e.Text!.StartsWith(LegacyCommentPrefix));
+            // The form's summary and a handover note are words too; its category, actions and repeat mark stay for the reports.
+            if (@case.WrapUp is { } form)
+            {
+                form.Summary = null;
+            }
+
+            @case.HandoverNote = null;
+            @case.RatingComment = null;
+            @case.TextRemoved = true;
+            _cases.Update(@case);
+        }
+
+        return old.Count;
+    }
+}

@@ -1,0 +1,409 @@
+using HotlineBot.Cases;
+using HotlineBot.Conversations;
+using HotlineBot.Metrics;
+using HotlineBot.Safety;
+using HotlineBot.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+
+namespace HotlineBot.Telegram;
+
+/// <summary>
+/// Drains the outbox to Telegram: one message at a time per chat (so order holds), many chats at once,
+/// crisis first, within Telegram's limits. 429 pauses that chat for retry_after (and the whole sender when many
+/// chats hit it at once); 5xx and broken connections retry with backoff and jitter; 403 marks the person unreachable;
+/// other 400s are logged with the method and dropped. An item leaves the outbox only once Telegram has it.
+/// </summary>
+public sealed partial class OutboxSender(
+    TelegramGateway gateway,
+    IOutboxStore outbox,
+    ISentMessageStore sent,
+    IChatMessageLog chatLog,
+    DeliveryLimits limits,
+    DeliveryRecords records,
+    HotlineMetrics metrics,
+    TimeProvider time,
+    ILogger<OutboxSender> logger) : BackgroundService, IReplySink
+{
+    private const int Concurrency = 16;
+
+    // Waiting on the network (flood budgets, retry_after, backoff) runs on the wall clock, like the rate limiters
+    // themselves; the injected TimeProvider is the hotline's clock for what it records.
+    private static readonly TimeProvider Network = TimeProvider.System;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, ChatLane> _lanes = [];
+    private readonly LaneQueue _ready = new();
+    private readonly Queue<DateTimeOffset> _recent429 = new();
+    private readonly HashSet<long> _known = [];
+    private DateTimeOffset _globalPauseUntil;
+
+    /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>
+    public void Enqueue(IEnumerable<OutboxItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_gate)
+        {
+            foreach (var item in items)
+            {
+                // The start-up load and a fresh commit may both hand over the same item: deliver it once.
+                if (!_known.Add(item.Id))
+                {
+                    continue;
+                }
+
+                if (!_lanes.TryGetValue(item.ChatId, out var lane))
+                {
+                    _lanes[item.ChatId] = lane = new ChatLane(item.ChatId);
+                }
+
+                lane.Items.Enqueue(item);
+                if (!lane.Scheduled)
+                {
+                    lane.Scheduled = true;
+                    _ready.Schedule(lane.ChatId, urgent: item.Priority == (int)OutboundPriority.Crisis);
+                }
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Whatever was committed but not delivered before a crash or restart goes out first.
+        var leftover = outbox.Pending();
+        Enqueue(leftover);
+        if (leftover.Count > 0)
+        {
+            LogResumed(leftover.Count);
+        }
+
+        // Delivery records from all runners share commits: one per message would cost more than the sending.
+        var bookkeeping = records.RunAsync(stoppingToken);
+        var runners = Enumerable.Range(0, Concurrency).Select(_ => RunAsync(stoppingToken)).ToArray();
+        await Task.WhenAll([.. runners, bookkeeping]).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            long chatId;
+            try
+            {
+                chatId = await NextLaneAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await DrainLaneAsync(chatId, ct).ConfigureAwait(false);
+        }
+    }
+
+    private Task<long> NextLaneAsync(CancellationToken ct) => _ready.NextAsync(ct);
+
+    /// <summary>
+    /// Sends the lane's items in order while they may go now. When a chat must wait (its flood budget, a 429 pause,
+    /// a retry backoff) the lane is parked and the runner moves on to other chats: one slow chat never holds up the rest.
+    /// </summary>
+    private async Task DrainLaneAsync(long chatId, CancellationToken ct)
+    {
+        ChatLane lane;
+        lock (_gate)
+        {
+            lane = _lanes[chatId];
+        }
+
+        while (!ct.IsCancellationRequested)
+        {
+            OutboxItem? item;
+            lock (_gate)
+            {
+                // An item already under way stays at the head; otherwise an urgent one that arrived meanwhile goes first.
+                var started = lane.Attempt > 0 || lane.Shown.Count > 0 ? lane.CurrentItem : null;
+                if (!lane.Items.TryPeek(started, out item))
+                {
+                    lane.Scheduled = false;
+                    _lanes.Remove(chatId);
+                    return;
+                }
+            }
+
+            if (lane.CurrentItem?.Id != item.Id)
+            {
+                lane.CurrentItem = item;
+                lane.Current = StorageJson.ReadOutbound(item);
+            }
+
+            var wait = TimeToWait(lane, lane.Current!);
+            if (wait > TimeSpan.Zero)
+            {
+                _ = ResumeLaterAsync(lane, wait, ct);
+                return;
+            }
+
+            bool done;
+            try
+            {
+                done = await AttemptAsync(lane, item, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Our own bookkeeping failed (e.g. the database): the item stays in the outbox and is tried again later;
+                // the sender itself must never stop.
+                lane.Attempt++;
+                LogBookkeepingFailed(e);
+                lane.NotBefore = Network.GetUtcNow() + Backoff(lane.Attempt);
+                done = false;
+            }
+
+            if (done)
+            {
+                lock (_gate)
+                {
+                    lane.Items.Remove(item);
+                    _known.Remove(item.Id);
+                    lane.Current = null;
+                    lane.CurrentItem = null;
+                    lane.Attempt = 0;
+                    lane.Shown.Clear();
+                    lane.ShownRecorded = 0;
+                }
+            }
+        }
+    }
+
+    private TimeSpan TimeToWait(ChatLane lane, Outbound outbound)
+    {
+        var until = lane.NotBefore > _globalPauseUntil ? lane.NotBefore : _globalPauseUntil;
+        var paused = until - Network.GetUtcNow();
+        if (paused > TimeSpan.Zero)
+        {
+            return paused;
+        }
+
+        return CountsAsMessages(outbound)
+            ? limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, TelegramGateway.MessagesIn(outbound))
+            : TimeSpan.Zero;
+    }
+
+    // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
+    private static bool CountsAsMessages(Outbound outbound) =>
+        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat);
+
+    private async Task ResumeLaterAsync(ChatLane lane, TimeSpan wait, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(wait, Network, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var urgent = lane.Current?.Priority == OutboundPriority.Crisis;
+        _ready.Schedule(lane.ChatId, urgent);
+    }
+
+    /// <summary>One try at delivering the lane's head item; true when it is finished with (delivered or given up).</summary>
+    private async Task<bool> AttemptAsync(ChatLane lane, OutboxItem item, CancellationToken ct)
+    {
+        var outbound = lane.Current!;
+        try
+        {
+            var editId = outbound.EditMessageId ?? (outbound.EditTag is { } tag ? sent.Find(outbound.ChatId, tag) : null);
+            if (outbound.Kind == OutboundKind.Edit && editId is null)
+            {
+                outbound = lane.Current = outbound with { Kind = OutboundKind.Send };
+            }
+
+            if (outbound.Kind == OutboundKind.ClearChat)
+            {
+                // The ids are read now, not when the hide was asked for, so messages sent in between go too.
+                var ids = chatLog.Since(outbound.ChatId, time.GetUtcNow() - IChatMessageLog.DeletableFor);
+                if (ids.Count > 0)
+                {
+                    await gateway.DeliverAsync(outbound with { Kind = OutboundKind.Delete, DeleteMessageIds = ids }, null, ct).ConfigureAwait(false);
+                }
+
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct, cleared: ids).ConfigureAwait(false));
+                return true;
+            }
+
+            int? messageId;
+            try
+            {
+                // A long text resumes after the pieces that already went (each piece's id is in lane.Shown).
+                var fromPiece = outbound.Kind == OutboundKind.Send ? lane.Shown.Count : 0;
+                messageId = await gateway.DeliverAsync(outbound, editId, ct, lane.Shown, fromPiece).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (CountsAsMessages(outbound))
+                {
+                    // Answered or failed, whatever was sent had reached Telegram by now, or never will.
+                    limits.Answered(outbound.ChatId, TelegramGateway.MessagesIn(outbound));
+                }
+            }
+
+            Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, NotYetRecorded(lane)).ConfigureAwait(false));
+            return true;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+            lane.NotBefore = Network.GetUtcNow() + wait;
+            NoteTooManyRequests(wait);
+            metrics.TooManyRequests(wait);
+            LogTooMany(outbound.Kind.ToString(), wait.TotalSeconds);
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403 || IsChatGone(e))
+        {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            if (e.ErrorCode == 403)
+            {
+                LogUnreachable(outbound.Kind.ToString(), SecretRedactor.Redact(e.Message));
+            }
+            else
+            {
+                LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+            }
+
+            Enqueue(await records.FailedAsync(item, outbound, Problem(e), ct).ConfigureAwait(false));
+            return true;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
+        {
+            if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false));
+                return true;
+            }
+
+            // The menu is gone or too old to edit: show it as a new message instead of losing it.
+            lane.Current = outbound with { Kind = OutboundKind.Send, EditMessageId = null, EditTag = null };
+            return false;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500)
+        {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
+            Enqueue(await records.FailedAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false));
+            return true;
+        }
+        catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Attempt++;
+            var backoff = Backoff(lane.Attempt);
+            LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
+            lane.NotBefore = Network.GetUtcNow() + backoff;
+            if (lane.Attempt == 1)
+            {
+                Enqueue(await records.RetryingAsync(outbound, ct).ConfigureAwait(false));
+            }
+
+            return false;
+        }
+    }
+
+    private static List<int> NotYetRecorded(ChatLane lane)
+    {
+        var fresh = lane.Shown.Skip(lane.ShownRecorded).ToList();
+        lane.ShownRecorded = lane.Shown.Count;
+        return fresh;
+    }
+
+    /// <summary>Pieces of a long text that went before a later one failed are kept for safe exit now, not only at the end.</summary>
+    private async Task RememberPiecesAsync(ChatLane lane, CancellationToken ct)
+    {
+        if (lane.Shown.Count > lane.ShownRecorded)
+        {
+            await records.PiecesShownAsync(lane.ChatId, NotYetRecorded(lane), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>When many chats get 429 within a second, Telegram is telling the whole bot to slow down.</summary>
+    private void NoteTooManyRequests(TimeSpan wait)
+    {
+        var now = Network.GetUtcNow();
+        lock (_recent429)
+        {
+            _recent429.Enqueue(now);
+            while (_recent429.Count > 0 && now - _recent429.Peek() > TimeSpan.FromSeconds(1))
+            {
+                _recent429.Dequeue();
+            }
+
+            if (_recent429.Count >= 5 && _globalPauseUntil < now + wait)
+            {
+                _globalPauseUntil = now + wait;
+                LogGlobalPause(wait.TotalSeconds);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var exponential = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(attempt, 10))));
+        return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    private static bool IsChatGone(ApiRequestException e) =>
+        e.ErrorCode == 400 && e.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase);
+
+    private static DeliveryProblem Problem(ApiRequestException e) =>
+        IsChatGone(e) ? DeliveryProblem.ChatGone
+        : e.Message.Contains("deactivated", StringComparison.OrdinalIgnoreCase) ? DeliveryProblem.Deactivated
+        : DeliveryProblem.Blocked;
+
+    [LoggerMessage(LogLevel.Error, "Recording a delivery failed; the reply stays in the outbox and is tried again")]
+    private partial void LogBookkeepingFailed(Exception error);
+
+    [LoggerMessage(LogLevel.Information, "Resuming delivery of {Count} replies committed before the last stop")]
+    private partial void LogResumed(int count);
+
+    [LoggerMessage(LogLevel.Warning, "Telegram asked to slow down ({Method}); waiting {Seconds} s for that chat")]
+    private partial void LogTooMany(string method, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Many chats hit the flood limit at once; pausing all sending for {Seconds} s")]
+    private partial void LogGlobalPause(double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Chat unreachable ({Method}): {Reason}")]
+    private partial void LogUnreachable(string method, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Telegram rejected {Method} with {Code}: {Reason}; not retried")]
+    private partial void LogRejected(string method, int code, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Sending {Method} failed (attempt {Attempt}), retrying in {DelayMs:0} ms: {Error}")]
+    private partial void LogRetry(string method, int attempt, double delayMs, string error);
+
+    private sealed class ChatLane(long chatId)
+    {
+        public long ChatId { get; } = chatId;
+        public LaneItems Items { get; } = new();
+        public bool Scheduled { get; set; }
+        public DateTimeOffset NotBefore { get; set; }
+
+        /// <summary>The head item as it will be sent next (an edit may have turned into a send).</summary>
+        public Outbound? Current { get; set; }
+
+        /// <summary>The outbox item <see cref="Current"/> was read from.</summary>
+        public OutboxItem? CurrentItem { get; set; }
+        public int Attempt { get; set; }
+
+        /// <summary>Ids of the head item's messages already in the chat (each piece of a long text), and how many are recorded.</summary>
+        public List<int> Shown { get; } = [];
+        public int ShownRecorded { get; set; }
+    }
+}
