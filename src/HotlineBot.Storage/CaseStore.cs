@@ -10,6 +10,9 @@ internal sealed class CaseStore : ICaseStore
     private readonly LiteDB.ILiteCollection<Case> _cases;
     private readonly LiteDB.ILiteCollection<CaseEvent> _events;
     private readonly WaitingLine _line;
+    private readonly UnitOfWork<int, Case> _unit;
+    private readonly List<CaseEvent> _pendingEvents = [];
+    private readonly HotlineDatabase _db;
 
     public CaseStore(HotlineDatabase db)
     {
@@ -18,49 +21,90 @@ internal sealed class CaseStore : ICaseStore
         _events = db.Collection<CaseEvent>(Collections.CaseEvents);
         _line = new WaitingLine(() => Queued());
         db.RolledBack += _line.Forget;
+        _unit = new UnitOfWork<int, Case>(db, c => c.Id, c => _cases.Update(c));
+        _db = db;
+        // A turn's events go in with one bulk insert at the commit, after the cases they belong to.
+        db.Flushing += WriteEvents;
+        db.UnitEnded += _pendingEvents.Clear;
     }
 
-    public Case? Find(int id) => _cases.FindById(id);
+    public Case? Find(int id) => _unit.Find(id, key => _cases.FindById(key));
 
     public int Insert(Case @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
         @case.Id = _cases.Insert(@case).AsInt32;
+        _unit.Adopt(@case);
         _line.Track(@case);
         return @case.Id;
     }
 
     public void Update(Case @case)
     {
-        _cases.Update(@case);
+        ArgumentNullException.ThrowIfNull(@case);
+        _unit.Save(@case);
         _line.Track(@case);
     }
 
     // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
-    public IReadOnlyList<Case> Assigned() => _cases.Find(Status(CaseStatus.Assigned)).ToList();
+    public IReadOnlyList<Case> Assigned() => Query(() => _cases.Find(Status(CaseStatus.Assigned)));
 
-    public IReadOnlyList<Case> Queued() => _cases.Find(Status(CaseStatus.Queued)).ToList();
+    public IReadOnlyList<Case> Queued() => Query(() => _cases.Find(Status(CaseStatus.Queued)));
 
     public int QueuePosition(Case @case) => _line.PositionOf(@case);
 
     public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
-        (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id).ToList();
+        Query(() => (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id));
 
-    public void Append(CaseEvent caseEvent) => _events.Insert(caseEvent);
+    public void Append(CaseEvent caseEvent)
+    {
+        if (_db.InUnitOfWork)
+        {
+            _pendingEvents.Add(caseEvent);
+        }
+        else
+        {
+            _events.Insert(caseEvent);
+        }
+    }
 
-    public IReadOnlyList<CaseEvent> Log(int caseId) => _events.Find(Query.EQ(nameof(CaseEvent.CaseId), caseId)).OrderBy(e => e.Id).ToList();
+    public IReadOnlyList<CaseEvent> Log(int caseId)
+    {
+        WriteEvents();
+        return _events.Find(LiteDB.Query.EQ(nameof(CaseEvent.CaseId), caseId)).OrderBy(e => e.Id).ToList();
+    }
 
-    public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max) =>
-        _events.Query().Where(Query.EQ(nameof(CaseEvent.Kind), kind.ToString())).OrderByDescending(e => e.Id).Limit(max).ToList();
+    public IReadOnlyList<CaseEvent> Recent(CaseEventKind kind, int max)
+    {
+        WriteEvents();
+        return _events.Query().Where(LiteDB.Query.EQ(nameof(CaseEvent.Kind), kind.ToString())).OrderByDescending(e => e.Id).Limit(max).ToList();
+    }
+
+    /// <summary>A query sees this turn's changes (written first) and hands back the turn's own objects where it has them.</summary>
+    private List<Case> Query(Func<IEnumerable<Case>> query)
+    {
+        _unit.Flush();
+        return [.. query().Select(_unit.Adopt)];
+    }
+
+    private void WriteEvents()
+    {
+        if (_pendingEvents.Count > 0)
+        {
+            _events.InsertBulk(_pendingEvents);
+            _pendingEvents.Clear();
+        }
+    }
 
     // Queries are built with LiteDB's Query API, not lambdas: LiteDB compiles a lambda's captured values into a
     // new dynamic method on every call, which showed up in the profile as finalizer and GC work under load.
-    private static BsonExpression Status(CaseStatus status) => Query.EQ(nameof(Case.Status), status.ToString());
+    private static BsonExpression Status(CaseStatus status) => LiteDB.Query.EQ(nameof(Case.Status), status.ToString());
 
     /// <summary>Retention: the words go, the facts needed for statistics (times, topics, ratings) stay.</summary>
     public int RemoveTextClosedBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var old = _cases.Find(c => c.ClosedAt >= from && c.ClosedAt < to).Where(c => c.Status == CaseStatus.Closed && !c.TextRemoved).ToList();
+        WriteEvents();
+        var old = Query(() => _cases.Find(c => c.ClosedAt >= from && c.ClosedAt < to)).Where(c => c.Status == CaseStatus.Closed && !c.TextRemoved).ToList();
         // Only closed cases change here, so the waiting line is untouched.
         foreach (var @case in old)
         {
@@ -77,7 +121,7 @@ internal sealed class CaseStore : ICaseStore
             @case.HandoverNote = null;
             @case.RatingComment = null;
             @case.TextRemoved = true;
-            _cases.Update(@case);
+            Update(@case);
         }
 
         return old.Count;

@@ -17,6 +17,10 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     private readonly Lock _writer = new();
     private int _priorityWaiting;
 
+    // True for the life of the outermost transaction (under the writer lock): the stores then keep what a turn loads
+    // and changes in memory and write each document once, just before the commit (see UnitOfWork).
+    private bool _inUnit;
+
     public HotlineDatabase(string path, string? password)
     {
         var inMemory = path == ":memory:";
@@ -48,6 +52,15 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
 
     /// <summary>Raised after a transaction was rolled back, so in-memory views of the data can be dropped.</summary>
     public event Action? RolledBack;
+
+    /// <summary>Just before the outermost commit: each store writes what the unit of work changed, once.</summary>
+    internal event Action? Flushing;
+
+    /// <summary>After the outermost commit or rollback: what the unit of work loaded is forgotten.</summary>
+    internal event Action? UnitEnded;
+
+    /// <summary>True on the thread that holds the outermost transaction: loads are shared and writes wait for the commit.</summary>
+    internal bool InUnitOfWork => _inUnit && _writer.IsHeldByCurrentThread;
 
     internal ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 
@@ -107,11 +120,13 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     private T InLockedTransaction<T>(Func<T> work)
     {
         var began = _db.BeginTrans();
+        _inUnit |= began;
         try
         {
             var result = work();
             if (began)
             {
+                Flushing?.Invoke();
                 _db.Commit();
             }
 
@@ -126,6 +141,14 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
             }
 
             throw;
+        }
+        finally
+        {
+            if (began)
+            {
+                _inUnit = false;
+                UnitEnded?.Invoke();
+            }
         }
     }
 

@@ -2,11 +2,19 @@ using HotlineBot.Cases;
 
 namespace HotlineBot.Storage;
 
-internal sealed class WorkerStore(HotlineDatabase db) : IWorkerStore
+internal sealed class WorkerStore : IWorkerStore
 {
-    private readonly LiteDB.ILiteCollection<WorkerState> _workers = db.Collection<WorkerState>(Collections.Workers);
+    private readonly LiteDB.ILiteCollection<WorkerState> _workers;
+    private readonly UnitOfWork<long, WorkerState> _unit;
 
-    public WorkerState Get(long id) => _workers.FindById(id) ?? new WorkerState { Id = id };
+    public WorkerStore(HotlineDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _workers = db.Collection<WorkerState>(Collections.Workers);
+        _unit = new UnitOfWork<long, WorkerState>(db, w => w.Id, w => _workers.Upsert(w));
+    }
 
-    public void Save(WorkerState worker) => _workers.Upsert(worker);
+    public WorkerState Get(long id) => _unit.Find(id, key => _workers.FindById(key) ?? new WorkerState { Id = key })!;
+
+    public void Save(WorkerState worker) => _unit.Save(worker);
 }

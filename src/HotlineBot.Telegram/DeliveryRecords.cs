@@ -7,28 +7,35 @@ namespace HotlineBot.Telegram;
 
 /// <summary>
 /// What the sender writes down once Telegram has answered: the reply leaves the outbox, a tagged message's id is kept
-/// for later edits, the chat's message ids are kept for safe exit, a failure goes into the case log and may mark the
-/// person unreachable, and status notes for workers are queued. Records from all sending slots share commits.
-/// Each method returns the outbox items it added (status notes), for the sender to deliver.
+/// for later edits, the chat's message ids are kept for safe exit. What the answer means for a person or a case (a
+/// failure in the case log, a person unreachable, a worker's note) is not decided here: it goes into the inbox as a
+/// <see cref="DeliveryFact"/> in the same commit, and the processor, the one writer of the domain, applies it.
+/// Records from all sending slots share commits. Each method returns the outbox items it added, for the sender to deliver.
 /// </summary>
 public sealed class DeliveryRecords(
     ITransactions db,
     IOutboxStore outbox,
+    IInboxStore inbox,
+    IMetaStore meta,
     ISentMessageStore sent,
     IChatMessageLog chatLog,
-    IPersonStore people,
-    ICaseStore cases,
     DeliveryReports reports,
+    InboxBell bell,
     HotlineMetrics metrics,
     TimeProvider time)
 {
+    // Facts get ids below every Telegram update id (which are positive), in the order they happen: the processor
+    // takes the oldest first, so a worker hears about a failure without waiting behind a backlog of new messages.
+    private const string LastFactId = "delivery.fact";
+    private const long FirstFactId = long.MinValue / 2;
+
     private readonly CommitBatcher _batcher = new(db);
 
     /// <summary>The committing loop; runs for the life of the sender.</summary>
     public Task RunAsync(CancellationToken ct) => _batcher.RunAsync(ct);
 
     public Task<IReadOnlyList<OutboxItem>> DeliveredAsync(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, CancellationToken ct, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) =>
-        _batcher.RunAsync(() =>
+        RecordAsync(new DeliveryFact(outbound, AfterRetry: afterRetry), () =>
         {
             if (messageId is { } id && outbound.Tag is { } tag)
             {
@@ -48,32 +55,42 @@ public sealed class DeliveryRecords(
 
             metrics.Sent(outbound.Kind.ToString().ToLowerInvariant());
             outbox.Remove(item.Id);
-            return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
         }, ct);
 
     public Task<IReadOnlyList<OutboxItem>> FailedAsync(OutboxItem item, Outbound outbound, DeliveryProblem problem, CancellationToken ct, string detail = "") =>
-        _batcher.RunAsync(() =>
+        RecordAsync(new DeliveryFact(outbound, problem, Detail: detail), () =>
         {
-            if (DeliveryReports.Unreaches(problem) && people.Find(outbound.ChatId) is { } person && !person.Unreachable)
-            {
-                person.Unreachable = true;
-                person.UnreachableReason = problem;
-                people.Save(person);
-            }
-
-            if (outbound.CaseId is { } caseId)
-            {
-                cases.Append(new CaseEvent
-                {
-                    CaseId = caseId, At = time.GetUtcNow(), Actor = ActorRole.System, Kind = CaseEventKind.Delivery, WorkerId = outbound.ReportTo,
-                    Text = $"{outbound.Kind.ToString().ToLowerInvariant()} not delivered: {problem.ToString().ToLowerInvariant()}{detail}",
-                });
-            }
-
             metrics.DeliveryFailed(problem);
             outbox.Remove(item.Id);
-            return outbox.Add(reports.OnFailed(outbound, problem), time.GetUtcNow());
         }, ct);
+
+    /// <summary>The sender's bookkeeping and, when it matters to someone, the fact for the processor, in one commit.</summary>
+    private async Task<IReadOnlyList<OutboxItem>> RecordAsync(DeliveryFact fact, Action bookkeeping, CancellationToken ct)
+    {
+        var reported = await _batcher.RunAsync(() =>
+        {
+            bookkeeping();
+            if (!fact.Matters)
+            {
+                return false;
+            }
+
+            var last = meta.Read(LastFactId);
+            var id = (last == 0 ? FirstFactId : last) + 1;
+            meta.Write(LastFactId, id);
+            var now = time.GetUtcNow();
+            // A picture's bytes are of no use to whoever applies the fact; the inbox keeps only what it needs.
+            var kept = fact with { About = fact.About with { FileContent = null } };
+            inbox.Add(new Inbound { UpdateId = id, ChatId = fact.About.ChatId, UserId = 0, Kind = InboundKind.Delivery, Delivery = kept, SentAt = now }, crisis: false, now);
+            return true;
+        }, ct).ConfigureAwait(false);
+        if (reported)
+        {
+            bell.Ring();
+        }
+
+        return [];
+    }
 
     /// <summary>
     /// Pieces of a long text that reached the chat before a later piece failed: kept for safe exit at once, so a

@@ -64,7 +64,26 @@ public sealed class Case
     public bool PickupTimeoutSent { get; set; }
     /// <summary>When the person was last told the case is still open while they waited for a reply (once per silence).</summary>
     public DateTimeOffset? NudgedAt { get; set; }
+
+    /// <summary>
+    /// The person's first message since a worker last wrote to them (null when answered): the reply nudge reads this
+    /// instead of walking every assigned case's log every 20 seconds. Kept by <see cref="PersonWrote"/> and
+    /// <see cref="WorkerWrote"/>; a case stored before it existed starts counting at the person's next message.
+    /// </summary>
+    public DateTimeOffset? UnansweredSince { get; set; }
+
     public bool TextRemoved { get; set; }
 
     public bool IsOpen => Status != CaseStatus.Closed;
+
+    public void PersonWrote(DateTimeOffset at) => UnansweredSince ??= at;
+
+    public void WorkerWrote() => UnansweredSince = null;
+
+    /// <summary>
+    /// Since when the person has waited for their worker's words: their first unanswered message, counted from the
+    /// moment the case was taken at the earliest (before that nobody could have answered).
+    /// </summary>
+    public DateTimeOffset? WaitingForWorkerSince() =>
+        UnansweredSince is { } since && TakenAt is { } taken && taken > since ? taken : UnansweredSince;
 }

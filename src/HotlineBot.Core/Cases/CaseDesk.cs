@@ -477,6 +477,8 @@ public sealed class CaseDesk(
             CaseId = @case.Id, At = turn.Now, Actor = ActorRole.Worker, WorkerId = workerId, Kind = CaseEventKind.WorkerMessage,
             Text = message.Text ?? message.Media?.Caption, MediaKind = message.Media?.Kind,
         });
+        @case.WorkerWrote();
+        cases.Update(@case);
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
@@ -515,17 +517,22 @@ public sealed class CaseDesk(
         [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))],
     ];
 
-    private void RecordPersonMessage(Case @case, Inbound message, Turn turn) => cases.Append(new CaseEvent
+    private void RecordPersonMessage(Case @case, Inbound message, Turn turn)
     {
-        CaseId = @case.Id,
-        At = turn.Now,
-        Actor = ActorRole.Person,
-        Kind = CaseEventKind.PersonMessage,
-        Text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text ?? message.Media?.Caption,
-        MediaKind = message.Media?.Kind,
-        MediaChatId = message.Media?.FromChatId,
-        MediaMessageId = message.Media?.MessageId,
-    });
+        cases.Append(new CaseEvent
+        {
+            CaseId = @case.Id,
+            At = turn.Now,
+            Actor = ActorRole.Person,
+            Kind = CaseEventKind.PersonMessage,
+            Text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text ?? message.Media?.Caption,
+            MediaKind = message.Media?.Kind,
+            MediaChatId = message.Media?.FromChatId,
+            MediaMessageId = message.Media?.MessageId,
+        });
+        @case.PersonWrote(turn.Now);
+        cases.Update(@case);
+    }
 
     private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority, string prefixKey = UiKeys.WorkerPersonMessage)
     {

@@ -20,7 +20,8 @@ public enum DeliveryProblem
 /// <summary>
 /// Tells a worker whether what they sent reached the person, without flooding their chat: nothing when a message
 /// goes through at once (the case log counts it), one note on the first retry, one when it finally arrives or fails.
-/// The sender calls these as a delivery ends; the notes it returns go through the outbox like any reply.
+/// The processor calls these when it applies the sender's delivery facts (<see cref="DeliveryFacts"/>), and the sender
+/// on a first retry; the notes go through the outbox like any reply.
 /// </summary>
 public sealed class DeliveryReports(ICaseStore cases, IWorkerStore workers, ScreenRenderer screens)
 {
@@ -46,7 +47,7 @@ public sealed class DeliveryReports(ICaseStore cases, IWorkerStore workers, Scre
         return sending is { ReportTo: { } worker, CaseId: { } caseId } ? [Note(worker, UiKeys.WorkerDeliveryRetrying, caseId, sending)] : [];
     }
 
-    /// <summary>The case log line is written by the sender for every failed message; this is the worker's note.</summary>
+    /// <summary>The case log line for every failed message is written by <see cref="DeliveryFacts"/>; this is the worker's note.</summary>
     public IReadOnlyList<Outbound> OnFailed(Outbound failed, DeliveryProblem problem)
     {
         ArgumentNullException.ThrowIfNull(failed);

@@ -280,19 +280,29 @@ public sealed class WorkerDesk(
         turn.Send(worker.Id, text.ToString());
     }
 
-    /// <summary>The figures as text first (they arrive even if the picture cannot be drawn), then the same figures as a chart.</summary>
+    /// <summary>
+    /// The figures as text first (they arrive even if the picture cannot be drawn), then the same figures as a chart.
+    /// All of it after the commit: reading every case and drawing must not hold up intake, which waits for the same lock.
+    /// </summary>
     private void Stats(WorkerState worker, Turn turn)
     {
-        var all = cases.All();
-        turn.Send(worker.Id, CaseStats.Describe(all, screens.Dialogs.Ui, worker.Language));
-        turn.Send(worker.Id, reports.Describe(CaseReport.Figures(all, screens.Dialogs.WrapUp, _hotline.WorkingHours.UtcOffsetHours), worker.Language));
-        turn.Add(new Outbound
+        var (id, language, now) = (worker.Id, worker.Language, turn.Now);
+        turn.Later(() =>
         {
-            ChatId = worker.Id,
-            Kind = OutboundKind.Photo,
-            FileName = "stats.png",
-            FileContent = StatsChart.Png(all, turn.Now, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, worker.Language),
-            Text = screens.Text(UiKeys.SupervisorStats, worker.Language),
+            var all = cases.All();
+            return
+            [
+                new Outbound { ChatId = id, Text = CaseStats.Describe(all, screens.Dialogs.Ui, language) },
+                new Outbound { ChatId = id, Text = reports.Describe(CaseReport.Figures(all, screens.Dialogs.WrapUp, _hotline.WorkingHours.UtcOffsetHours), language) },
+                new Outbound
+                {
+                    ChatId = id,
+                    Kind = OutboundKind.Photo,
+                    FileName = "stats.png",
+                    FileContent = StatsChart.Png(all, now, _hotline.WorkingHours.UtcOffsetHours, screens.Dialogs.Ui, language),
+                    Text = screens.Text(UiKeys.SupervisorStats, language),
+                },
+            ];
         });
     }
 

@@ -21,6 +21,7 @@ public sealed class ConversationEngine(
     IMetaStore meta,
     HeldMessages held,
     UrgentWatch urgent,
+    DeliveryFacts deliveries,
     IOptions<HotlineOptions> options)
 {
     private const string RetentionCutoff = "retention.cutoff";
@@ -33,6 +34,12 @@ public sealed class ConversationEngine(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         var turn = new Turn(now);
+        if (inbound is { Kind: InboundKind.Delivery, Delivery: { } fact })
+        {
+            deliveries.Apply(fact, turn);
+            return turn;
+        }
+
         if (inbound.IsPrivateChat && IsWhoAmI(inbound))
         {
             // Anyone, staff or not, in any state: how a new worker learns the id to be added to Hotline:Workers.
@@ -113,9 +120,7 @@ public sealed class ConversationEngine(
         var silence = TimeSpan.FromMinutes(_hotline.ReplyNudgeMinutes);
         foreach (var assigned in cases.Assigned())
         {
-            var log = cases.Log(assigned.Id);
-            var lastWorker = log.Where(e => e.Kind == CaseEventKind.WorkerMessage).Select(e => (DateTimeOffset?)e.At).LastOrDefault() ?? assigned.TakenAt ?? assigned.OpenedAt;
-            var waitingSince = log.Where(e => e.Kind == CaseEventKind.PersonMessage && e.At > lastWorker).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+            var waitingSince = assigned.WaitingForWorkerSince();
             // Not even held for later: a "still open" note would be stale by the time the person comes back.
             if (waitingSince is not { } since || turn.Now - since < silence || assigned.NudgedAt >= since || held.IsHidden(assigned.PersonChatId))
             {

@@ -9,6 +9,8 @@ public enum InboundKind
     Contact,
     Edited,
     Unsupported,
+    /// <summary>Not from a person: the sender's report that a reply arrived or failed (<see cref="Inbound.Delivery"/>).</summary>
+    Delivery,
 }
 
 /// <summary>A piece of media the person sent; relayed by reference, never downloaded.</summary>
@@ -36,4 +38,5 @@ public sealed record Inbound
     public string? LanguageHint { get; init; }
     public bool IsPrivateChat { get; init; } = true;
     public DateTimeOffset SentAt { get; init; }
+    public Cases.DeliveryFact? Delivery { get; init; }
 }

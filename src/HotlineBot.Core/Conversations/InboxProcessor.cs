@@ -20,6 +20,7 @@ public sealed partial class InboxProcessor(
     IReplySink replies,
     HotlineMetrics metrics,
     DeadLetters deadLetters,
+    InboxBell bell,
     TestHooks hooks,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -52,6 +53,8 @@ public sealed partial class InboxProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // Before the first read of the inbox: whatever is rung in after this is read too.
+        bell.Answer(Signal);
         CountCrashedAttempts();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -132,6 +135,7 @@ public sealed partial class InboxProcessor(
         }
 
         var group = new List<InboxItem>();
+        var later = new List<Turn>();
         while (ordered.Count > 0 && group.Count < CommitEvery && ordered.Peek().Attempts == 0)
         {
             group.Add(ordered.Dequeue());
@@ -145,9 +149,10 @@ public sealed partial class InboxProcessor(
             added = db.InTransaction(() =>
             {
                 var all = new List<OutboxItem>();
+                later.Clear();
                 while (taken < group.Count && (taken == 0 || !db.PriorityWaiting))
                 {
-                    all.AddRange(Handle(group[taken]));
+                    all.AddRange(Handle(group[taken], later));
                     taken++;
                 }
 
@@ -163,6 +168,7 @@ public sealed partial class InboxProcessor(
 
         _inHand.Clear();
         replies.Enqueue(added);
+        RunDeferred(later);
         metrics.Handled(taken);
         if (taken < group.Count)
         {
@@ -178,8 +184,14 @@ public sealed partial class InboxProcessor(
         _inHand.Write([item.Id]);
         try
         {
-            var added = db.InTransaction(() => Handle(item));
+            var later = new List<Turn>();
+            var added = db.InTransaction(() =>
+            {
+                later.Clear();
+                return Handle(item, later);
+            });
             replies.Enqueue(added);
+            RunDeferred(later);
             metrics.Handled();
         }
         catch (Exception e)
@@ -235,13 +247,39 @@ public sealed partial class InboxProcessor(
         replies.Enqueue(added);
     }
 
-    private IReadOnlyList<OutboxItem> Handle(InboxItem item)
+    private IReadOnlyList<OutboxItem> Handle(InboxItem item, List<Turn> later)
     {
         var inbound = StorageJson.ReadInbound(item);
         hooks.BeforeHandling(inbound);
         var turn = engine.Handle(inbound, time.GetUtcNow());
         inbox.Remove(item.Id);
+        if (turn.Deferred.Count > 0)
+        {
+            later.Add(turn);
+        }
+
         return outbox.Add(turn.Outbounds, turn.Now);
+    }
+
+    /// <summary>
+    /// Slow work of committed turns, outside the writer's lock, so intake and deliveries go on meanwhile. Its update has
+    /// already left the inbox: what it says is lost if the process dies right here, which only ever costs a supervisor
+    /// asking for /stats again — never a person's words, which are all committed with their turn.
+    /// </summary>
+    private void RunDeferred(List<Turn> later)
+    {
+        foreach (var turn in later)
+        {
+            try
+            {
+                var said = turn.RunDeferred();
+                replies.Enqueue(db.InTransaction(() => outbox.Add(said, time.GetUtcNow())));
+            }
+            catch (Exception e)
+            {
+                LogDeferredFailed(e);
+            }
+        }
     }
 
     private void RunTimersIfDue()
@@ -286,6 +324,9 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(LogLevel.Error, "Reading the inbox failed; trying again")]
     private partial void LogInboxFailed(Exception error);
+
+    [LoggerMessage(LogLevel.Error, "Work deferred past a commit failed")]
+    private partial void LogDeferredFailed(Exception error);
 
     [LoggerMessage(LogLevel.Error, "Timed duties failed")]
     private partial void LogTimersFailed(Exception error);

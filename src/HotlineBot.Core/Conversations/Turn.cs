@@ -6,7 +6,18 @@ public sealed class Turn(DateTimeOffset now)
     public DateTimeOffset Now { get; } = now;
     public List<Outbound> Outbounds { get; } = [];
 
+    /// <summary>
+    /// Work too slow to do while holding the one writer's lock (drawing a chart over every case): whoever commits the
+    /// turn runs it after the commit, reading committed data, and commits what it says in a short transaction of its own.
+    /// </summary>
+    public List<Func<IReadOnlyList<Outbound>>> Deferred { get; } = [];
+
     public void Add(Outbound outbound) => Outbounds.Add(outbound);
+
+    public void Later(Func<IReadOnlyList<Outbound>> work) => Deferred.Add(work);
+
+    /// <summary>Runs the deferred work (after the turn's commit) and returns what it says.</summary>
+    public IReadOnlyList<Outbound> RunDeferred() => [.. Deferred.SelectMany(work => work())];
 
     public void Send(long chatId, string text, IReadOnlyList<IReadOnlyList<OutButton>>? buttons = null,
         OutboundPriority priority = OutboundPriority.Reply, string? tag = null, int? caseId = null) =>

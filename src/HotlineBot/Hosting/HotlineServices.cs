@@ -38,6 +38,7 @@ public static class HotlineServices
         services.AddSingleton<Supervision>();
         services.AddSingleton<CaseReport>();
         services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<DeliveryFacts>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();
         services.AddSingleton<DutyRoster>();
@@ -78,6 +79,7 @@ public static class HotlineServices
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IReplySink>(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<InboxBell>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<CommandRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

@@ -42,7 +42,7 @@ public sealed class ConsoleChat(ConversationEngine engine, ITransactions db, Tim
     {
         inbound = inbound with { UpdateId = ++_updateId, SentAt = time.GetUtcNow() };
         var turn = db.InTransaction(() => engine.Handle(inbound, time.GetUtcNow()));
-        foreach (var reply in turn.Outbounds.Where(o => o.ChatId == PersonId))
+        foreach (var reply in turn.Outbounds.Concat(turn.RunDeferred()).Where(o => o.ChatId == PersonId))
         {
             await Print(reply, output).ConfigureAwait(false);
         }

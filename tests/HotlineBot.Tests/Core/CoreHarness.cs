@@ -26,7 +26,8 @@ internal sealed class CoreHarness : IDisposable
     private int _callbackId;
 
     /// <param name="withStaff">False: a hotline with no worker or supervisor configured.</param>
-    public CoreHarness(string? storagePath = null, IDictionary<string, string?>? settings = null, bool withStaff = true)
+    /// <param name="configure">Changes to the services after the app's own registrations (e.g. a store that counts its calls).</param>
+    public CoreHarness(string? storagePath = null, IDictionary<string, string?>? settings = null, bool withStaff = true, Action<IServiceCollection>? configure = null)
     {
         var staff = withStaff
             ? new Dictionary<string, string?>
@@ -52,6 +53,7 @@ internal sealed class CoreHarness : IDisposable
         services.AddHotlineCore(config);
         Time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 6, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(Time);
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider();
         Engine = _provider.GetRequiredService<ConversationEngine>();
         Db = _provider.GetRequiredService<HotlineDatabase>();
@@ -78,10 +80,12 @@ internal sealed class CoreHarness : IDisposable
     public IReadOnlyList<Outbound> Handle(Inbound inbound)
     {
         var turn = Db.InTransaction(() => Engine.Handle(inbound, Time.GetUtcNow()));
+        // As the processor does: deferred work runs after the commit, outside the transaction.
+        IReadOnlyList<Outbound> said = [.. turn.Outbounds, .. turn.RunDeferred()];
         Time.Advance(TimeSpan.FromSeconds(5));
-        Last = turn.Outbounds;
-        All.AddRange(turn.Outbounds);
-        return turn.Outbounds;
+        Last = said;
+        All.AddRange(said);
+        return said;
     }
 
     public IReadOnlyList<Outbound> Say(long user, string text, string lang = "ru") => Handle(new Inbound

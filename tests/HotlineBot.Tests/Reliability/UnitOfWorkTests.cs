@@ -1,0 +1,104 @@
+using HotlineBot.Cases;
+using HotlineBot.Conversations;
+using HotlineBot.Storage;
+using HotlineBot.Tests.Core;
+
+namespace HotlineBot.Tests.Reliability;
+
+/// <summary>
+/// One unit of work per turn, on a real LiteDB file: inside a transaction each document is loaded once (every
+/// collaborator that asks gets the same object) and written once at the commit; a rollback forgets it all.
+/// </summary>
+public sealed class UnitOfWorkTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly HotlineDatabase _db;
+    private readonly CaseStore _cases;
+    private readonly PersonStore _people;
+
+    public UnitOfWorkTests()
+    {
+        _db = new HotlineDatabase(_dir.File("hotline.db"), null);
+        _cases = new CaseStore(_db);
+        _people = new PersonStore(_db);
+    }
+
+    [Fact]
+    public void Two_collaborators_that_load_the_same_case_in_one_turn_change_one_object_and_neither_change_is_lost()
+    {
+        var id = _db.InTransaction(() => _cases.Insert(new Case { PersonChatId = 7, OpenedAt = DateTimeOffset.UnixEpoch }));
+
+        _db.InTransaction(() =>
+        {
+            // As the desk and the crisis reply did: both load, then each saves its own change.
+            var byDesk = _cases.Find(id)!;
+            var byCrisis = _cases.Find(id)!;
+            Assert.Same(byDesk, byCrisis);
+            byDesk.HandoverNote = "note";
+            _cases.Update(byDesk);
+            byCrisis.Risk = RiskLevel.High;
+            _cases.Update(byCrisis);
+        });
+
+        var stored = _cases.Find(id)!;
+        Assert.Equal("note", stored.HandoverNote);
+        Assert.Equal(RiskLevel.High, stored.Risk);
+    }
+
+    [Fact]
+    public void A_query_inside_the_turn_sees_the_turns_changes_and_returns_the_turns_objects()
+    {
+        var id = _db.InTransaction(() => _cases.Insert(new Case { PersonChatId = 8, OpenedAt = DateTimeOffset.UnixEpoch }));
+
+        _db.InTransaction(() =>
+        {
+            var held = _cases.Find(id)!;
+            held.Status = CaseStatus.Assigned;
+            _cases.Update(held);
+            Assert.DoesNotContain(_cases.Queued(), c => c.Id == id);
+            Assert.Same(held, Assert.Single(_cases.Assigned(), c => c.Id == id));
+
+            _cases.Append(new CaseEvent { CaseId = id, Kind = CaseEventKind.Note, Text = "seen in the same turn" });
+            Assert.Equal("seen in the same turn", Assert.Single(_cases.Log(id)).Text);
+        });
+    }
+
+    [Fact]
+    public void A_rolled_back_turn_leaves_nothing_behind_and_the_next_turn_loads_what_was_committed()
+    {
+        _db.InTransaction(() => _people.Save(new Person { Id = 42, Unreachable = false }));
+
+        Assert.Throws<InvalidOperationException>(() => _db.InTransaction(() =>
+        {
+            var person = _people.Find(42)!;
+            person.Unreachable = true;
+            _people.Save(person);
+            throw new InvalidOperationException("the handler failed");
+        }));
+
+        _db.InTransaction(() =>
+        {
+            var person = _people.Find(42)!;
+            Assert.False(person.Unreachable);
+        });
+        Assert.False(_people.Find(42)!.Unreachable);
+    }
+
+    [Fact]
+    public void Outside_a_transaction_every_call_reads_and_writes_the_file()
+    {
+        _people.Save(new Person { Id = 5 });
+        var first = _people.Find(5)!;
+        var second = _people.Find(5)!;
+        Assert.NotSame(first, second);
+        first.Unreachable = true;
+        _people.Save(first);
+        Assert.True(_people.Find(5)!.Unreachable);
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _dir.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Reflection;
+using HotlineBot.Conversations;
+using HotlineBot.Storage;
+using HotlineBot.Tests.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineBot.Tests.Reliability;
+
+/// <summary>
+/// Defect 6 of issue 15: work under the one writer's lock is what intake waits for. The reply nudge runs every 20 s
+/// and must not read every assigned case's log; /stats must not read every case and draw a chart inside the commit.
+/// </summary>
+public sealed class WriterLockTests
+{
+    private const long Person = 5550001;
+
+    [Fact]
+    public void The_reply_nudge_reads_no_case_log_however_many_cases_are_assigned()
+    {
+        var counting = new List<string>();
+        using var core = new CoreHarness(configure: services => services.AddSingleton<ICaseStore>(sp =>
+            CallCounter<ICaseStore>.Wrap(ActivatorUtilities.CreateInstance<CaseStore>(sp), counting)));
+        for (var i = 0; i < 5; i++)
+        {
+            var person = Person + i;
+            core.Onboard(person, "ru");
+            core.Press(person, "a:escalate", 1, "ru");
+            core.Say(person, "помогите, пожалуйста", "ru");
+            core.Press(i % 2 == 0 ? CoreHarness.Worker1 : CoreHarness.Worker2, $"w:take:{i + 1}");
+            core.Say(person, "вы здесь?", "ru");
+        }
+
+        core.Time.Advance(TimeSpan.FromMinutes(16));
+        counting.Clear();
+        var tick = core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+
+        // Every silent worker's person is told, from what the cases keep, without one log read.
+        Assert.Equal(5, tick.Outbounds.Count(o => o.ChatId >= Person && o.ChatId < Person + 5));
+        Assert.DoesNotContain(nameof(ICaseStore.Log), counting);
+    }
+
+    [Fact]
+    public void A_supervisors_stats_are_read_and_drawn_after_the_commit_not_inside_it()
+    {
+        using var core = new CoreHarness();
+        core.Onboard(Person, "ru");
+        core.Press(Person, "a:escalate", 1, "ru");
+        core.Say(Person, "помогите", "ru");
+
+        var turn = core.Db.InTransaction(() => core.Engine.Handle(new Inbound
+        {
+            UpdateId = 90, ChatId = CoreHarness.Supervisor, UserId = CoreHarness.Supervisor, Kind = InboundKind.Text, Text = "/stats",
+        }, core.Time.GetUtcNow()));
+
+        Assert.DoesNotContain(turn.Outbounds, o => o.Kind == OutboundKind.Photo);
+        var later = turn.RunDeferred();
+        var chart = Assert.Single(later, o => o.Kind == OutboundKind.Photo);
+        Assert.Equal(CoreHarness.Supervisor, chart.ChatId);
+        Assert.NotEmpty(chart.FileContent!);
+        Assert.Equal(3, later.Count);
+    }
+}
+
+/// <summary>Records the name of every call made to <typeparamref name="T"/>, then makes it on the real object.</summary>
+public class CallCounter<T> : DispatchProxy
+    where T : class
+{
+    private T _inner = null!;
+    private List<string> _calls = null!;
+
+    public static T Wrap(T inner, List<string> calls)
+    {
+        var proxy = Create<T, CallCounter<T>>();
+        var counter = (CallCounter<T>)(object)proxy;
+        counter._inner = inner;
+        counter._calls = calls;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        lock (_calls)
+        {
+            _calls.Add(targetMethod.Name);
+        }
+
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+}
