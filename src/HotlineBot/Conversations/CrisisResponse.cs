@@ -34,7 +34,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         }
         else
         {
-            new ConversationMachine(person).TryFire(ConversationTrigger.Crisis);
+            person.EnterCrisis();
             var opened = desk.Open(person, inbound, crisis, turn);
             Reply(person, opened, language, QueuedReply(turn), turn);
         }
@@ -63,7 +63,6 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         {
             // They asked for a specialist and wrote this: the case opens with their words (medium risk), and the
             // question is asked while they wait, so a "yes" raises the case they already have.
-            new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
             desk.Open(person, inbound, concern, turn);
             person.Concern = Pending(inbound, concern, turn);
             Ask(person, concern, language, desk.OpenCaseOf(person), turn);
@@ -148,7 +147,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
                 }
                 else
                 {
-                    new ConversationMachine(person).TryFire(ConversationTrigger.Crisis);
+                    person.EnterCrisis();
                     var concern = new CrisisAssessment(CrisisLevel.Unclear, pending.Kind, pending.PatternId, pending.Matched, "asked to talk to a specialist");
                     var opened = desk.Open(person, words, concern, turn);
                     desk.AnsweredConcern(opened, answer, turn);

@@ -24,12 +24,13 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
     {
         ArgumentNullException.ThrowIfNull(person);
         var all = Questionnaire.Questions;
-        // The machine decides whether a questionnaire may start here; a question is shown only when it may.
-        if (all.Count == 0 || !new ConversationMachine(person).TryFire(ConversationTrigger.StartQuestions))
+        // The person's rules decide whether a questionnaire may start here; a question is shown only when it may.
+        if (all.Count == 0 || !person.CanStartQuestions())
         {
             return false;
         }
 
+        person.StartQuestions();
         person.Answers.Clear();
         person.RememberTopic("questionnaire");
         turn.Send(person.Id, screens.Text(UiKeys.QuestionnaireIntro, person.Language!.Value));
@@ -154,7 +155,7 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
         var language = person.Language!.Value;
         var matches = Questionnaire.Evaluate(person.Answers);
         person.Answers.Clear();
-        new ConversationMachine(person).TryFire(ConversationTrigger.Browse);
+        person.Browse();
 
         var parts = matches.Count == 0
             ? [Questionnaire.Fallback.For(language)]

@@ -2,9 +2,10 @@ namespace HotlineBot.Conversations;
 
 /// <summary>
 /// A person who wrote to the hotline and where their conversation stands. Keyed by their private chat id,
-/// which never leaves the server: workers only ever see case numbers.
+/// which never leaves the server: workers only ever see case numbers. The rules of the conversation are in
+/// Person.Conversation.cs; these properties are what is stored.
 /// </summary>
-public sealed class Person
+public sealed partial class Person
 {
     public const int MaxTrail = 20;
     public const int MaxTopics = 12;

@@ -188,7 +188,7 @@ public sealed class PersonConversation(
                 AskLanguage(person, inbound, null, turn);
                 break;
             default:
-                new ConversationMachine(person).TryFire(ConversationTrigger.Cancel);
+                person.Cancel();
                 person.QuestionId = null;
                 turn.Send(person.Id, screens.Text(UiKeys.Cancelled, language));
                 ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
@@ -218,7 +218,7 @@ public sealed class PersonConversation(
             case "a":
                 OnAction(person, inbound, parts[0], CaseNumber(parts), edit, turn);
                 break;
-            case "q" when parts.Length == 2 && person.QuestionId == parts[0] && new ConversationMachine(person).AnswersQuestions:
+            case "q" when parts.Length == 2 && person.QuestionId == parts[0] && person.AnswersQuestions():
                 questions.Answer(person, parts[0], parts[1], edit, turn);
                 break;
             case "c" when ConcernAnswers.Parse(parts[0]) is { } answer:
@@ -228,7 +228,7 @@ public sealed class PersonConversation(
                 }
 
                 break;
-            case "r" when person.State == ConversationState.Rating && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
+            case "r" when person.CanRate() && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
                 Rate(person, stars, turn);
                 break;
             default:
@@ -308,9 +308,10 @@ public sealed class PersonConversation(
 
     private void ChooseLanguage(Person person, Language chosen, int? edit, Turn turn)
     {
-        person.Language = chosen;
         var pending = person.NodeId;
-        var wasNew = new ConversationMachine(person).TryFire(ConversationTrigger.LanguageChosen) && person.State == ConversationState.Browsing;
+        person.ChooseLanguage(chosen);
+        // Browsing now: they had not chosen before (or were on a menu), so the screen starts afresh in the new language.
+        var wasNew = person.State == ConversationState.Browsing;
         var saved = screens.Text(UiKeys.LanguageSaved, chosen);
         if (wasNew && pending == "specialist")
         {
@@ -331,8 +332,7 @@ public sealed class PersonConversation(
             return;
         }
 
-        var machine = new ConversationMachine(person);
-        machine.TryFire(ConversationTrigger.Browse);
+        person.Browse();
         if (resetTrail)
         {
             person.Trail.Clear();
@@ -361,7 +361,7 @@ public sealed class PersonConversation(
             return;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
+        person.AskForSpecialist();
         person.RememberTopic("specialist");
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
             [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
@@ -387,7 +387,7 @@ public sealed class PersonConversation(
             desk.Rate(closed, stars, turn);
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.Rated);
+        person.Rate();
         var language = person.Language!.Value;
         turn.Send(person.Id, screens.Text(UiKeys.RateCommentPrompt, language),
             [[screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))]]);
@@ -420,13 +420,13 @@ public sealed class PersonConversation(
                 break;
             case ConversationState.RatingComment when person.LastCaseId is { } id && desk.Find(id) is { } rated:
                 desk.Comment(rated, inbound.Text, turn);
-                new ConversationMachine(person).TryFire(ConversationTrigger.Commented);
+                person.Comment();
                 turn.Send(person.Id, screens.Text(UiKeys.RateThanks, language));
                 ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
                 break;
             case ConversationState.Rating:
                 // Writing again after a case closed: a new case, linked to the old one.
-                new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
+                person.AskForSpecialist();
                 OpenCase(person, inbound, turn);
                 break;
             default:
@@ -478,7 +478,7 @@ public sealed class PersonConversation(
             return;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
+        person.AskForSpecialist();
         person.RememberTopic("specialist");
         OpenCase(person, written, turn);
     }
@@ -519,11 +519,8 @@ public sealed class PersonConversation(
         }
     }
 
-    private void OpenCase(Person person, Inbound inbound, Turn turn)
-    {
-        desk.Open(person, inbound, CrisisAssessment.None, turn);
-        new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
-    }
+    /// <summary>The case opens with these words; CaseDesk.Open moves the person into it.</summary>
+    private void OpenCase(Person person, Inbound inbound, Turn turn) => desk.Open(person, inbound, CrisisAssessment.None, turn);
 
     private void AddToCase(Person person, Inbound inbound, Turn turn)
     {
