@@ -79,7 +79,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogAction.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
@@ -478,15 +478,15 @@ public sealed class CaseDesk(
 
     public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
     [
-        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker("history", @case.Id)), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker("requeue", @case.Id))],
-        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker("close", @case.Id))],
-        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker("quick", @case.Id, q.Id))]),
+        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker(new WorkerCommand.History(@case.Id))), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker(new WorkerCommand.Transfer(@case.Id, null)))],
+        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker(new WorkerCommand.Close(@case.Id)))],
+        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker(new WorkerCommand.QuickReply(@case.Id, q.Id)))]),
     ];
 
     public IReadOnlyList<IReadOnlyList<OutButton>> RatingButtons(Language language) =>
     [
         [.. Enumerable.Range(1, 5).Select(n => new OutButton(new string('⭐', 1) + n.ToString(CultureInfo.InvariantCulture), CallbackData.Rate(n)))],
-        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))],
+        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogAction.Menu))],
     ];
 
     private void RecordPersonMessage(Case @case, Inbound message, Turn turn) => cases.Append(new CaseEvent

@@ -162,8 +162,8 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
 
                 // The words stay with the person until they act again, so "talk to a specialist" below still carries them.
                 turn.Send(person.Id, screens.Text(UiKeys.CrisisAnswerNo, language),
-                    [[screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk.Data()))],
-                     [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+                    [[screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk))],
+                     [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
                      screens.HideRow(language)]);
                 break;
         }
@@ -183,9 +183,9 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
 
     private IReadOnlyList<IReadOnlyList<OutButton>> QuestionButtons(Language language) =>
     [
-        [screens.Button(UiKeys.CrisisButtonYes, language, CallbackData.Concern(ConcernAnswer.Yes.Data())),
-         screens.Button(UiKeys.CrisisButtonNo, language, CallbackData.Concern(ConcernAnswer.No.Data()))],
-        [screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk.Data()))],
+        [screens.Button(UiKeys.CrisisButtonYes, language, CallbackData.Concern(ConcernAnswer.Yes)),
+         screens.Button(UiKeys.CrisisButtonNo, language, CallbackData.Concern(ConcernAnswer.No))],
+        [screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk))],
         screens.HideRow(language),
     ];
 

@@ -67,14 +67,14 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
         // Back from the first question is back to the menu; a multi-select question ends with "Done", a single one is skipped.
         var back = Questionnaire.Before(question.Id) is null
-            ? screens.Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Menu))
+            ? screens.Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogAction.Menu))
             : screens.Button(UiKeys.ButtonBack, language, CallbackData.Answer(question.Id, EligibilityControls.Back));
         var onward = question.Multi
             ? screens.Button(UiKeys.ButtonDone, language, CallbackData.Answer(question.Id, EligibilityControls.Done))
             : screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id));
         rows.Add([back, onward]);
-        rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]);
-        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)), .. screens.HideRow(language)]);
+        rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))]);
+        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu)), .. screens.HideRow(language)]);
         var progress = screens.Text(UiKeys.QuestionnaireProgress, language, ("n", index), ("total", all.Count));
         turn.Show(person.Id, edit, progress + "\n\n" + screens.Fill(question.Text.For(language), language), rows);
     }
@@ -175,9 +175,9 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
         IReadOnlyList<IReadOnlyList<OutButton>> buttons =
         [
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-            [screens.Button(UiKeys.ButtonNumbers, language, CallbackData.Action(DialogActions.Numbers))],
-            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))],
+            [screens.Button(UiKeys.ButtonNumbers, language, CallbackData.Action(DialogAction.Numbers))],
+            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
             screens.HideRow(language),
         ];
         for (var i = 0; i < pieces.Count; i++)

@@ -14,6 +14,8 @@ public sealed partial class Person
     public Language? Language { get; set; }
     public ConversationState State { get; set; } = ConversationState.ChoosingLanguage;
     public string? NodeId { get; set; }
+    /// <summary>They came by the link straight to a specialist before choosing a language: once chosen, that is where they go.</summary>
+    public bool SpecialistFirst { get; set; }
     /// <summary>The screens behind the current one, for Back.</summary>
     public List<string> Trail { get; set; } = [];
     public Dictionary<string, string> Answers { get; set; } = [];
