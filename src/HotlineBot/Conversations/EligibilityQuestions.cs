@@ -32,7 +32,7 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
         person.StartQuestions();
         person.Answers.Clear();
-        person.RememberTopic("questionnaire");
+        person.RememberTopic(Person.QuestionnaireTopic);
         turn.Send(person.Id, screens.Text(UiKeys.QuestionnaireIntro, person.Language!.Value));
         Ask(person, all[0], edit, turn);
         return true;

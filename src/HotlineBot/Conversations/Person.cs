@@ -10,6 +10,10 @@ public sealed partial class Person
     public const int MaxTrail = 20;
     public const int MaxTopics = 12;
 
+    /// <summary>Topics of the bot's own (besides the content's node topics) that a worker sees on the case.</summary>
+    public const string SpecialistTopic = "specialist";
+    public const string QuestionnaireTopic = "questionnaire";
+
     public long Id { get; set; }
     public Language? Language { get; set; }
     public ConversationState State { get; set; } = ConversationState.ChoosingLanguage;

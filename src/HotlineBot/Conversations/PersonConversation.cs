@@ -359,7 +359,7 @@ public sealed class PersonConversation(
         }
 
         person.AskForSpecialist();
-        person.RememberTopic("specialist");
+        person.RememberTopic(Person.SpecialistTopic);
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
             [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogAction.Menu))], screens.HideRow(language)]);
     }
@@ -476,7 +476,7 @@ public sealed class PersonConversation(
         }
 
         person.AskForSpecialist();
-        person.RememberTopic("specialist");
+        person.RememberTopic(Person.SpecialistTopic);
         OpenCase(person, written, turn);
     }
 
