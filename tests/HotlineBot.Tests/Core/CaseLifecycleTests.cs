@@ -157,4 +157,26 @@ public sealed class CaseLifecycleTests
         loaded.Close(ActorRole.Worker, "consulted", Opened.AddMinutes(5));
         Assert.Equal(CaseStatus.Closed, loaded.Status);
     }
+
+    /// <summary>Refusals that are part of the job are answered, not thrown: the desks ask the case first.</summary>
+    [Fact]
+    public void A_late_take_of_a_closed_case_and_a_stale_requeue_button_are_kind_answers_and_change_nothing()
+    {
+        const long person = 9301;
+        using var bot = new CoreHarness();
+        bot.Onboard(person);
+        bot.Press(person, "a:escalate");
+        bot.Say(person, "Нужна консультация");
+        bot.Press(CoreHarness.Worker1, "w:take:1");
+        HotlineBot.Tests.Practice.WrapUpSteps.Close(bot, CoreHarness.Worker1, 1);
+
+        bot.Press(CoreHarness.Worker2, "w:take:1");
+        Assert.Contains("Обращение #1 уже занято", bot.TextTo(CoreHarness.Worker2), StringComparison.Ordinal);
+        bot.Press(CoreHarness.Worker1, "w:requeue:1");
+        Assert.Contains("Обращение #1 не у вас или уже закрыто.", bot.TextTo(CoreHarness.Worker1), StringComparison.Ordinal);
+
+        var closed = bot.Get<ICaseStore>().Find(1)!;
+        Assert.Equal((CaseStatus.Closed, CoreHarness.Worker1), (closed.Status, closed.WorkerId));
+        Assert.Empty(closed.PreviousWorkers);
+    }
 }
