@@ -13,8 +13,9 @@ public enum CaseStatus
 /// <summary>
 /// One request for a human: opened when a person asks for a specialist or writes words of crisis.
 /// <see cref="PersonChatId"/> is how the bot reaches the person; it is never put in front of a worker.
+/// Its lifecycle (take, transfer, close, reopen) is in Case.Lifecycle.cs; these properties are what is stored.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public int Id { get; set; }
     public long PersonChatId { get; set; }

@@ -65,8 +65,7 @@ public sealed class CaseDesk(
             PreviousCaseId = person.LastCaseId,
         };
         @case.Id = cases.Insert(@case);
-        person.ActiveCaseId = @case.Id;
-        person.LastCaseId = @case.Id;
+        person.CaseOpened(@case.Id);
         metrics.CaseOpened(urgent ? crisis.Kind : CrisisKind.None);
         Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, urgent ? $"queued urgently ({crisis.Kind.ToString().ToLowerInvariant()})" : "queued");
         if (crisis.IsCrisis)
@@ -80,7 +79,7 @@ public sealed class CaseDesk(
         {
             var position = PositionOf(@case);
             turn.Send(person.Id, screens.Text(UiKeys.CaseQueued, language, ("number", @case.Id), ("position", position)),
-                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
+                [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogAction.CancelCase, @case.Id))], .. screens.CaseRows(language)], caseId: @case.Id);
             if (!_hotline.WorkingHours.IsOpen(turn.Now))
             {
                 turn.Send(person.Id, screens.Text(UiKeys.AfterHours, language, ("hours", screens.HoursText(language))), caseId: @case.Id);
@@ -208,15 +207,14 @@ public sealed class CaseDesk(
     public bool Take(Case @case, long workerId, Turn turn)
     {
         var worker = workers.Get(workerId);
-        if (!new CaseMachine(@case).TryFire(CaseTrigger.Take))
+        if (!@case.CanTake())
         {
             turn.Send(workerId, screens.Text(UiKeys.WorkerAlreadyTaken, worker.Language, ("number", @case.Id), ("worker", alerts.TakenBy(@case))));
             return false;
         }
 
-        @case.WorkerId = workerId;
         metrics.CaseTaken(@case.TakenAt is null ? turn.Now - @case.OpenedAt : null);
-        @case.TakenAt ??= turn.Now;
+        @case.Take(workerId, turn.Now);
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
         Activate(worker, @case);
@@ -231,16 +229,19 @@ public sealed class CaseDesk(
     /// <param name="takenOverBy">A supervisor taking the case over: logged as theirs, and the worker is told so.</param>
     public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn, string? note = null, long? takenOverBy = null)
     {
-        var trigger = toWorker is null ? CaseTrigger.TransferToQueue : CaseTrigger.TransferToWorker;
-        if (!new CaseMachine(@case).TryFire(trigger))
+        var previous = @case.WorkerId;
+        if (toWorker is { } named)
         {
-            return;
+            @case.TransferTo(named);
+        }
+        else
+        {
+            @case.ReturnToQueue();
         }
 
-        if (@case.WorkerId is { } previous)
+        if (previous is { } held)
         {
-            @case.PreviousWorkers.Add(previous);
-            var old = workers.Get(previous);
+            var old = workers.Get(held);
             if (old.ActiveCaseId == @case.Id)
             {
                 old.ActiveCaseId = null;
@@ -248,7 +249,6 @@ public sealed class CaseDesk(
             }
         }
 
-        @case.WorkerId = toWorker;
         if (note is not null)
         {
             @case.HandoverNote = note;
@@ -280,7 +280,7 @@ public sealed class CaseDesk(
             Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "returned to the queue", fromWorker);
             if (people.Find(@case.PersonChatId) is { } person)
             {
-                new ConversationMachine(person).TryFire(ConversationTrigger.CaseRequeued);
+                person.CaseRequeued();
                 people.Save(person);
             }
 
@@ -315,35 +315,18 @@ public sealed class CaseDesk(
     public bool Reopen(Case @case, long workerId, Turn turn)
     {
         var person = people.Find(@case.PersonChatId);
-        if (person?.ActiveCaseId is { } other && other != @case.Id && cases.Find(other) is { IsOpen: true })
+        var personsOpenCase = person is null ? null : OpenCaseOf(person);
+        if (!@case.CanReopen(personsOpenCase))
         {
             return false;
         }
 
-        if (!new CaseMachine(@case).TryFire(CaseTrigger.Reopen))
-        {
-            return false;
-        }
-
-        if (@case.WorkerId is { } previous)
-        {
-            @case.PreviousWorkers.Add(previous);
-        }
-
-        @case.WorkerId = null;
-        @case.ClosedAt = null;
-        @case.Outcome = null;
-        // The old form stays in the log; the next close fills in a new one.
-        @case.WrapUp = null;
-        @case.ClosedBy = null;
-        @case.PickupTimeoutSent = false;
+        @case.Reopen(personsOpenCase);
         cases.Update(@case);
         Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);
         if (person is not null)
         {
-            person.ActiveCaseId = @case.Id;
-            person.LastCaseId = @case.Id;
-            new ConversationMachine(person).TryFire(ConversationTrigger.CaseReopened);
+            person.CaseReopened(@case.Id);
             people.Save(person);
         }
 
@@ -358,14 +341,7 @@ public sealed class CaseDesk(
     /// </summary>
     public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn, Person? holder = null)
     {
-        if (!new CaseMachine(@case).TryFire(CaseTrigger.Close))
-        {
-            return;
-        }
-
-        @case.ClosedAt = turn.Now;
-        @case.ClosedBy = by;
-        @case.Outcome = outcome;
+        @case.Close(by, outcome, turn.Now);
         metrics.CaseClosed(by);
         cases.Update(@case);
         Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
@@ -390,15 +366,13 @@ public sealed class CaseDesk(
         alerts.Settle(@case, turn);
         if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
         {
-            person.ActiveCaseId = null;
-            var machine = new ConversationMachine(person);
             if (by == ActorRole.Person)
             {
-                machine.TryFire(ConversationTrigger.Cancel);
+                person.Cancel();
             }
             else
             {
-                machine.TryFire(ConversationTrigger.CaseClosed);
+                person.CaseClosed();
                 turn.Send(person.Id, screens.Text(UiKeys.CaseClosed, @case.Language, ("number", @case.Id)), caseId: @case.Id);
                 turn.Send(person.Id, screens.Text(UiKeys.RatePrompt, @case.Language), RatingButtons(@case.Language), caseId: @case.Id);
             }
@@ -506,15 +480,15 @@ public sealed class CaseDesk(
 
     public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
     [
-        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker("history", @case.Id)), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker("requeue", @case.Id))],
-        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker("close", @case.Id))],
-        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker("quick", @case.Id, q.Id))]),
+        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker(new WorkerCommand.History(@case.Id))), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker(new WorkerCommand.Transfer(@case.Id, null)))],
+        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker(new WorkerCommand.Close(@case.Id)))],
+        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker(new WorkerCommand.QuickReply(@case.Id, q.Id)))]),
     ];
 
     public IReadOnlyList<IReadOnlyList<OutButton>> RatingButtons(Language language) =>
     [
         [.. Enumerable.Range(1, 5).Select(n => new OutButton(new string('⭐', 1) + n.ToString(CultureInfo.InvariantCulture), CallbackData.Rate(n)))],
-        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))],
+        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogAction.Menu))],
     ];
 
     private void RecordPersonMessage(Case @case, Inbound message, Turn turn)
@@ -573,7 +547,7 @@ public sealed class CaseDesk(
     {
         if (people.Find(@case.PersonChatId) is { } person)
         {
-            new ConversationMachine(person).TryFire(ConversationTrigger.WorkerJoined);
+            person.WorkerJoined();
             people.Save(person);
         }
 

@@ -31,7 +31,7 @@ public sealed class Shifts(DutyRoster duty, CaseDesk desk, ICaseStore cases, IWo
         _ => null,
     };
 
-    public static string ButtonData(DutyChange change) => CallbackData.Worker("duty", 0, change == DutyChange.On ? "on" : "off");
+    public static string ButtonData(DutyChange change) => CallbackData.Worker(new WorkerCommand.Duty(change));
 
     public void Change(WorkerState worker, DutyChange change, Turn turn)
     {
@@ -72,7 +72,7 @@ public sealed class Shifts(DutyRoster duty, CaseDesk desk, ICaseStore cases, IWo
         foreach (var open in cases.Assigned().Where(c => c.WorkerId == worker.Id).OrderBy(c => c.Id))
         {
             turn.Send(worker.Id, screens.Text(UiKeys.DutyHandOver, worker.Language, ("number", open.Id)),
-                [[screens.Button(UiKeys.DutyButtonRequeue, worker.Language, CallbackData.Worker("requeue", open.Id))]], caseId: open.Id);
+                [[screens.Button(UiKeys.DutyButtonRequeue, worker.Language, CallbackData.Worker(new WorkerCommand.Transfer(open.Id, null)))]], caseId: open.Id);
         }
     }
 

@@ -47,8 +47,8 @@ public sealed class Supervision(CaseDesk desk, ICaseStore cases, IWorkerStore wo
         }
 
         turn.Send(supervisor.Id, string.Join("\n", lines), open.Take(CasesWithButtons).Select(c => (IReadOnlyList<OutButton>)[
-            new OutButton(screens.Text(UiKeys.LiveButtonLog, language, ("number", c.Id)), CallbackData.Worker("history", c.Id)),
-            new OutButton(screens.Text(UiKeys.LiveButtonTakeOver, language, ("number", c.Id)), CallbackData.Worker("over", c.Id))]).ToList());
+            new OutButton(screens.Text(UiKeys.LiveButtonLog, language, ("number", c.Id)), CallbackData.Worker(new WorkerCommand.History(c.Id))),
+            new OutButton(screens.Text(UiKeys.LiveButtonTakeOver, language, ("number", c.Id)), CallbackData.Worker(new WorkerCommand.TakeOver(c.Id)))]).ToList());
         foreach (var c in open)
         {
             CaseAccessLog.Record(cases, c.Id, ActorRole.Supervisor, supervisor.Id, LiveView, turn.Now);

@@ -31,7 +31,7 @@ public sealed class UrgentWatch(CaseDesk desk, ICaseStore cases, IWorkerStore wo
             {
                 var language = workers.Get(supervisor).Language;
                 turn.Send(supervisor, screens.Text(UiKeys.SupervisorUrgentWaiting, language, ("number", waiting.Id), ("minutes", minutes), ("risk", alerts.RiskText(waiting, language))),
-                    [[screens.Button(UiKeys.WorkerTake, language, CallbackData.Worker("take", waiting.Id))]], OutboundPriority.Crisis, caseId: waiting.Id);
+                    [[screens.Button(UiKeys.WorkerTake, language, CallbackData.Worker(new WorkerCommand.Take(waiting.Id)))]], OutboundPriority.Crisis, caseId: waiting.Id);
             }
 
             alerts.Announce(waiting, null, turn);

@@ -32,7 +32,7 @@ public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRos
                 ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
                 ("risk", RiskText(@case, worker.Language)),
                 ("text", Shorten(firstWords ?? string.Empty, FirstWordsShown)));
-            turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker("take", @case.Id))]],
+            turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker(new WorkerCommand.Take(@case.Id)))]],
                 @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Bulk, tag: Tag(@case), caseId: @case.Id);
         }
     }

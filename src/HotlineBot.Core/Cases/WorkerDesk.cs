@@ -42,10 +42,11 @@ public sealed class WorkerDesk(
         {
             case InboundKind.Button:
                 turn.AnswerButton(inbound.ChatId, inbound.CallbackId);
-                OnButton(worker, inbound, turn);
+                // A button is the same command as the one typed; any other data (a person's button, a forged one) is unknown.
+                Run(worker, ButtonIntent.Parse(inbound.ButtonData) is StaffButton { Command: var tapped } ? tapped : new WorkerCommand.Unknown(), inbound.MessageId, turn);
                 break;
             case InboundKind.Text when inbound.Text?.StartsWith('/') == true:
-                OnCommand(worker, inbound.Text, turn);
+                Run(worker, WorkerCommand.Parse(inbound.Text), null, turn);
                 break;
             case InboundKind.Text when WrapUpDesk.TakesText(worker):
                 wrapUp.OnText(worker, inbound.Text!, turn);
@@ -59,64 +60,39 @@ public sealed class WorkerDesk(
         }
     }
 
-    private void OnCommand(WorkerState worker, string text, Turn turn)
+    /// <summary>Typed or tapped, one switch: who may do it is checked here, what the case allows by the case.</summary>
+    /// <param name="messageId">The message the tapped button was under (the wrap-up form edits it in place).</param>
+    private void Run(WorkerState worker, WorkerCommand command, int? messageId, Turn turn)
     {
-        var parts = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var command = parts[0].Split('@')[0].ToLowerInvariant();
-        int? number = parts.Length > 1 && int.TryParse(parts[1].TrimStart('#'), CultureInfo.InvariantCulture, out var n) ? n : null;
+        var supervisor = _hotline.IsSupervisor(worker.Id);
         switch (command)
         {
-            case "/queue": ShowQueue(worker, turn); break;
-            case "/take" when number is { } id: WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
-            case "/mycases": ShowMine(worker, turn); break;
-            case "/note" when parts.Length > 1 && ActiveCase(worker) is { } active:
-                desk.Note(active, worker.Id, text[(text.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim(), turn);
+            case WorkerCommand.WaitingCases: ShowQueue(worker, turn); break;
+            case WorkerCommand.Take take: WithCase(worker, take.CaseId, c => desk.Take(c, worker.Id, turn), turn); break;
+            case WorkerCommand.MyCases: ShowMine(worker, turn); break;
+            case WorkerCommand.Note note when ActiveCase(worker) is { } active:
+                desk.Note(active, worker.Id, note.Text, turn);
                 Say(worker, UiKeys.WorkerNoteSaved, turn, ("number", active.Id));
                 break;
-            case "/transfer": Transfer(worker, number, parts.Length > 2 ? parts[2] : null, turn); break;
-            case "/close": StartWrapUp(worker, number ?? worker.ActiveCaseId, turn); break;
-            case "/wrapup" when number is { } id: WithCase(worker, id, c => wrapUp.Edit(worker, c, turn), turn); break;
-            case "/history" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
-            case "/export" when (number ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
-            case "/switch" when number is { } id: WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
-            case "/reopen" when number is { } id: WithCase(worker, id, c => Reopen(worker, c, turn), turn); break;
-            case "/risk": Risk(worker, parts, turn); break;
-            case "/duty" when Shifts.Parse(parts.Length > 1 ? parts[1] : null) is { } change: Duty(worker, change, turn); break;
-            case "/live" when _hotline.IsSupervisor(worker.Id): supervision.Live(worker, turn); break;
-            case "/whisper" when _hotline.IsSupervisor(worker.Id) && number is { } id && parts.Length > 2:
-                WithCase(worker, id, c => supervision.Whisper(worker, c, parts[2], turn), turn);
+            case WorkerCommand.Transfer transfer: Transfer(worker, transfer.CaseId, transfer.To, turn); break;
+            case WorkerCommand.Close close: StartWrapUp(worker, close.CaseId ?? worker.ActiveCaseId, turn); break;
+            case WorkerCommand.EditWrapUp edit: WithCase(worker, edit.CaseId, c => wrapUp.Edit(worker, c, turn), turn); break;
+            case WorkerCommand.WrapUpTap tap: wrapUp.OnButton(worker, tap.CaseId, tap.Input, messageId, turn); break;
+            case WorkerCommand.History history when (history.CaseId ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => History(worker, c, turn), turn); break;
+            case WorkerCommand.Export export when (export.CaseId ?? worker.ActiveCaseId) is { } id: WithCase(worker, id, c => Export(worker, c, turn), turn); break;
+            case WorkerCommand.Switch change: WithCase(worker, change.CaseId, c => Switch(worker, c, turn), turn); break;
+            case WorkerCommand.Reopen reopen: WithCase(worker, reopen.CaseId, c => Reopen(worker, c, turn), turn); break;
+            case WorkerCommand.SetRisk risk: Risk(worker, risk, turn); break;
+            case WorkerCommand.Duty duty: Duty(worker, duty.Change, turn); break;
+            case WorkerCommand.QuickReply quick when screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == quick.ReplyId) is { } reply:
+                Mine(worker, quick.CaseId, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
                 break;
-            case "/takeover" when _hotline.IsSupervisor(worker.Id) && number is { } id: WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
-            case "/stats" when _hotline.IsSupervisor(worker.Id): Stats(worker, turn); break;
-            case "/audit" when _hotline.IsSupervisor(worker.Id): Audit(worker, number, turn); break;
-            case "/start" or "/help": Say(worker, UiKeys.WorkerHelp, turn); break;
-            default: Say(worker, UiKeys.WorkerUsage, turn); break;
-        }
-    }
-
-    private void OnButton(WorkerState worker, Inbound inbound, Turn turn)
-    {
-        var (prefix, parts) = CallbackData.Parse(inbound.ButtonData);
-        if (prefix != "w" || parts.Length < 2 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var id))
-        {
-            Say(worker, UiKeys.WorkerUsage, turn);
-            return;
-        }
-
-        switch (parts[0])
-        {
-            case "take": WithCase(worker, id, c => desk.Take(c, worker.Id, turn), turn); break;
-            case "history": WithCase(worker, id, c => History(worker, c, turn), turn); break;
-            case "requeue": Transfer(worker, id, null, turn); break;
-            // w:close:N (and the outcome buttons of older messages, w:close:N:outcome) open the wrap-up form.
-            case "close": StartWrapUp(worker, id, turn); break;
-            case "wu": wrapUp.OnButton(worker, id, parts[2..], inbound.MessageId, turn); break;
-            case "duty" when parts.Length == 3 && Shifts.Parse(parts[2]) is { } change and not DutyChange.Show: Duty(worker, change, turn); break;
-            case "over" when _hotline.IsSupervisor(worker.Id): WithCase(worker, id, c => supervision.TakeOver(worker, c, turn), turn); break;
-            case "switch": WithCase(worker, id, c => Switch(worker, c, turn), turn); break;
-            case "quick" when parts.Length == 3 && screens.Dialogs.QuickReplies.FirstOrDefault(q => q.Id == parts[2]) is { } reply:
-                Mine(worker, id, c => desk.SendQuickReply(c, worker.Id, reply, turn), turn);
-                break;
+            case WorkerCommand.Live when supervisor: supervision.Live(worker, turn); break;
+            case WorkerCommand.Whisper whisper when supervisor: WithCase(worker, whisper.CaseId, c => supervision.Whisper(worker, c, whisper.Text, turn), turn); break;
+            case WorkerCommand.TakeOver over when supervisor: WithCase(worker, over.CaseId, c => supervision.TakeOver(worker, c, turn), turn); break;
+            case WorkerCommand.Stats when supervisor: Stats(worker, turn); break;
+            case WorkerCommand.Audit audit when supervisor: Audit(worker, audit.CaseId, turn); break;
+            case WorkerCommand.Help: Say(worker, UiKeys.WorkerHelp, turn); break;
             default: Say(worker, UiKeys.WorkerUsage, turn); break;
         }
     }
@@ -148,7 +124,7 @@ public sealed class WorkerDesk(
         }
 
         turn.Send(worker.Id, text.ToString(), queue.Take(8).Select(c => (IReadOnlyList<OutButton>)[
-            new OutButton(screens.Text(UiKeys.WorkerButtonTakeCase, worker.Language, ("number", c.Id)), CallbackData.Worker("take", c.Id))]).ToList());
+            new OutButton(screens.Text(UiKeys.WorkerButtonTakeCase, worker.Language, ("number", c.Id)), CallbackData.Worker(new WorkerCommand.Take(c.Id)))]).ToList());
     }
 
     private void ShowMine(WorkerState worker, Turn turn)
@@ -168,7 +144,7 @@ public sealed class WorkerDesk(
         }
 
         turn.Send(worker.Id, text.ToString(), mine.Where(c => c.Id != worker.ActiveCaseId).Select(c => (IReadOnlyList<OutButton>)[
-            new OutButton(screens.Text(UiKeys.WorkerButtonSwitch, worker.Language, ("number", c.Id)), CallbackData.Worker("switch", c.Id))]).ToList());
+            new OutButton(screens.Text(UiKeys.WorkerButtonSwitch, worker.Language, ("number", c.Id)), CallbackData.Worker(new WorkerCommand.Switch(c.Id)))]).ToList());
     }
 
     private void Transfer(WorkerState worker, int? number, string? to, Turn turn)
@@ -309,11 +285,10 @@ public sealed class WorkerDesk(
     private static string Mark(Case c) => (c.Urgent ? RiskLevel.High : c.Risk).Mark();
 
     /// <summary>/risk high|medium|low [N]: the worker on the case, or a supervisor, sets its risk; the queue follows it.</summary>
-    private void Risk(WorkerState worker, string[] parts, Turn turn)
+    private void Risk(WorkerState worker, WorkerCommand.SetRisk command, Turn turn)
     {
-        var level = parts.Length > 1 ? RiskLevels.Parse(parts[1]) : null;
-        int? number = parts.Length > 2 && int.TryParse(parts[2].TrimStart('#'), CultureInfo.InvariantCulture, out var n) ? n : worker.ActiveCaseId;
-        if (level is not { } risk || number is not { } id)
+        var risk = command.Level;
+        if ((command.CaseId ?? worker.ActiveCaseId) is not { } id)
         {
             Say(worker, UiKeys.WorkerUsage, turn);
             return;

@@ -35,7 +35,10 @@ public sealed record WrapUpInput(WrapUpInputKind Kind, string? Value)
         parts.Count > 0 && Codes.TryGetValue(parts[0], out var kind) ? new WrapUpInput(kind, parts.Count > 1 ? parts[1] : null) : null;
 
     public static string Data(int caseId, WrapUpInputKind kind, string? value = null) =>
-        CallbackData.Worker("wu", caseId, Codes.First(p => p.Value == kind).Key + (value is null ? string.Empty : ":" + value));
+        new WorkerCommand.WrapUpTap(caseId, new WrapUpInput(kind, value)).ToData();
+
+    /// <summary>The tap's part of the button data, after the case number: its code, then the id it names.</summary>
+    public string ToData() => Codes.First(p => p.Value == Kind).Key + (Value is null ? string.Empty : ":" + Value);
 }
 
 /// <summary>
@@ -92,11 +95,11 @@ public sealed class WrapUpDesk(CaseDesk desk, ICaseStore cases, IWorkerStore wor
         Show(worker, draft, null, turn);
     }
 
-    public void OnButton(WorkerState worker, int caseId, IReadOnlyList<string> parts, int? messageId, Turn turn)
+    public void OnButton(WorkerState worker, int caseId, WrapUpInput input, int? messageId, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(worker);
-        var input = WrapUpInput.Parse(parts);
-        if (input is null || worker.WrapUp is not { } draft || draft.CaseId != caseId || cases.Find(caseId) is not { } @case)
+        ArgumentNullException.ThrowIfNull(input);
+        if (worker.WrapUp is not { } draft || draft.CaseId != caseId || cases.Find(caseId) is not { } @case)
         {
             Say(worker, UiKeys.WorkerUsage, turn);
             return;

@@ -40,8 +40,8 @@ public sealed class CaseCancellation(CaseDesk desk, ScreenRenderer screens)
         turn.Send(person.Id, screens.Text(key, language, ("number", open.Id)),
         [
             [
-                screens.Button(UiKeys.ButtonCancelYes, language, CallbackData.Action(DialogActions.CancelCaseConfirm, open.Id)),
-                screens.Button(UiKeys.ButtonCancelNo, language, CallbackData.Action(DialogActions.CancelCaseKeep, open.Id)),
+                screens.Button(UiKeys.ButtonCancelYes, language, CallbackData.Action(DialogAction.CancelCaseConfirm, open.Id)),
+                screens.Button(UiKeys.ButtonCancelNo, language, CallbackData.Action(DialogAction.CancelCaseKeep, open.Id)),
             ],
             screens.HideRow(language),
         ]);

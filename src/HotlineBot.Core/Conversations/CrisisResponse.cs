@@ -34,7 +34,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         }
         else
         {
-            new ConversationMachine(person).TryFire(ConversationTrigger.Crisis);
+            person.EnterCrisis();
             var opened = desk.Open(person, inbound, crisis, turn);
             Reply(person, opened, language, QueuedReply(turn), turn);
         }
@@ -63,7 +63,6 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
         {
             // They asked for a specialist and wrote this: the case opens with their words (medium risk), and the
             // question is asked while they wait, so a "yes" raises the case they already have.
-            new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
             desk.Open(person, inbound, concern, turn);
             person.Concern = Pending(inbound, concern, turn);
             Ask(person, concern, language, desk.OpenCaseOf(person), turn);
@@ -148,7 +147,7 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
                 }
                 else
                 {
-                    new ConversationMachine(person).TryFire(ConversationTrigger.Crisis);
+                    person.EnterCrisis();
                     var concern = new CrisisAssessment(CrisisLevel.Unclear, pending.Kind, pending.PatternId, pending.Matched, "asked to talk to a specialist");
                     var opened = desk.Open(person, words, concern, turn);
                     desk.AnsweredConcern(opened, answer, turn);
@@ -163,8 +162,8 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
 
                 // The words stay with the person until they act again, so "talk to a specialist" below still carries them.
                 turn.Send(person.Id, screens.Text(UiKeys.CrisisAnswerNo, language),
-                    [[screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk.Data()))],
-                     [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+                    [[screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk))],
+                     [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
                      screens.HideRow(language)]);
                 break;
         }
@@ -184,9 +183,9 @@ public sealed class CrisisResponse(CaseDesk desk, ScreenRenderer screens, DutyRo
 
     private IReadOnlyList<IReadOnlyList<OutButton>> QuestionButtons(Language language) =>
     [
-        [screens.Button(UiKeys.CrisisButtonYes, language, CallbackData.Concern(ConcernAnswer.Yes.Data())),
-         screens.Button(UiKeys.CrisisButtonNo, language, CallbackData.Concern(ConcernAnswer.No.Data()))],
-        [screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk.Data()))],
+        [screens.Button(UiKeys.CrisisButtonYes, language, CallbackData.Concern(ConcernAnswer.Yes)),
+         screens.Button(UiKeys.CrisisButtonNo, language, CallbackData.Concern(ConcernAnswer.No))],
+        [screens.Button(UiKeys.CrisisButtonTalk, language, CallbackData.Concern(ConcernAnswer.Talk))],
         screens.HideRow(language),
     ];
 

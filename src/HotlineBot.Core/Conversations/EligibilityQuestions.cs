@@ -24,14 +24,15 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
     {
         ArgumentNullException.ThrowIfNull(person);
         var all = Questionnaire.Questions;
-        // The machine decides whether a questionnaire may start here; a question is shown only when it may.
-        if (all.Count == 0 || !new ConversationMachine(person).TryFire(ConversationTrigger.StartQuestions))
+        // The person's rules decide whether a questionnaire may start here; a question is shown only when it may.
+        if (all.Count == 0 || !person.CanStartQuestions())
         {
             return false;
         }
 
+        person.StartQuestions();
         person.Answers.Clear();
-        person.RememberTopic("questionnaire");
+        person.RememberTopic(Person.QuestionnaireTopic);
         turn.Send(person.Id, screens.Text(UiKeys.QuestionnaireIntro, person.Language!.Value));
         Ask(person, all[0], edit, turn);
         return true;
@@ -66,14 +67,14 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
         // Back from the first question is back to the menu; a multi-select question ends with "Done", a single one is skipped.
         var back = Questionnaire.Before(question.Id) is null
-            ? screens.Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Menu))
+            ? screens.Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogAction.Menu))
             : screens.Button(UiKeys.ButtonBack, language, CallbackData.Answer(question.Id, EligibilityControls.Back));
         var onward = question.Multi
             ? screens.Button(UiKeys.ButtonDone, language, CallbackData.Answer(question.Id, EligibilityControls.Done))
             : screens.Button(UiKeys.ButtonSkip, language, CallbackData.Skip(question.Id));
         rows.Add([back, onward]);
-        rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]);
-        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)), .. screens.HideRow(language)]);
+        rows.Add([screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))]);
+        rows.Add([screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu)), .. screens.HideRow(language)]);
         var progress = screens.Text(UiKeys.QuestionnaireProgress, language, ("n", index), ("total", all.Count));
         turn.Show(person.Id, edit, progress + "\n\n" + screens.Fill(question.Text.For(language), language), rows);
     }
@@ -154,7 +155,7 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
         var language = person.Language!.Value;
         var matches = Questionnaire.Evaluate(person.Answers);
         person.Answers.Clear();
-        new ConversationMachine(person).TryFire(ConversationTrigger.Browse);
+        person.Browse();
 
         var parts = matches.Count == 0
             ? [Questionnaire.Fallback.For(language)]
@@ -174,9 +175,9 @@ public sealed class EligibilityQuestions(ScreenRenderer screens)
 
         IReadOnlyList<IReadOnlyList<OutButton>> buttons =
         [
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-            [screens.Button(UiKeys.ButtonNumbers, language, CallbackData.Action(DialogActions.Numbers))],
-            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))],
+            [screens.Button(UiKeys.ButtonNumbers, language, CallbackData.Action(DialogAction.Numbers))],
+            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
             screens.HideRow(language),
         ];
         for (var i = 0; i < pieces.Count; i++)

@@ -2,17 +2,24 @@ namespace HotlineBot.Conversations;
 
 /// <summary>
 /// A person who wrote to the hotline and where their conversation stands. Keyed by their private chat id,
-/// which never leaves the server: workers only ever see case numbers.
+/// which never leaves the server: workers only ever see case numbers. The rules of the conversation are in
+/// Person.Conversation.cs; these properties are what is stored.
 /// </summary>
-public sealed class Person
+public sealed partial class Person
 {
     public const int MaxTrail = 20;
     public const int MaxTopics = 12;
+
+    /// <summary>Topics of the bot's own (besides the content's node topics) that a worker sees on the case.</summary>
+    public const string SpecialistTopic = "specialist";
+    public const string QuestionnaireTopic = "questionnaire";
 
     public long Id { get; set; }
     public Language? Language { get; set; }
     public ConversationState State { get; set; } = ConversationState.ChoosingLanguage;
     public string? NodeId { get; set; }
+    /// <summary>They came by the link straight to a specialist before choosing a language: once chosen, that is where they go.</summary>
+    public bool SpecialistFirst { get; set; }
     /// <summary>The screens behind the current one, for Back.</summary>
     public List<string> Trail { get; set; } = [];
     public Dictionary<string, string> Answers { get; set; } = [];

@@ -87,8 +87,8 @@ public sealed class PersonConversation(
     }
 
     private static bool AsksToHide(Inbound inbound) => inbound.Kind == InboundKind.Button
-        ? inbound.ButtonData == CallbackData.Action(DialogActions.Hide)
-        : inbound.Text?.Split(' ', 2)[0].Split('@')[0].Equals("/hide", StringComparison.OrdinalIgnoreCase) == true;
+        ? ButtonIntent.Parse(inbound.ButtonData) is ActionButton { Action: DialogAction.Hide, CaseId: null }
+        : inbound.Text is { } text && PersonCommand.Parse(text) is PersonCommand.Hide;
 
     private static Language LanguageOf(Person person, Inbound inbound) => person.Language ?? LanguageCodes.Suggest(inbound.LanguageHint);
 
@@ -110,17 +110,14 @@ public sealed class PersonConversation(
 
     private void OnCommand(Person person, Inbound inbound, Turn turn)
     {
-        var parts = inbound.Text!.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var command = parts[0].Split('@')[0].ToLowerInvariant();
-        var argument = parts.Length > 1 ? parts[1] : null;
-        switch (command)
+        switch (PersonCommand.Parse(inbound.Text!))
         {
-            case "/start": Start(person, inbound, argument, turn); break;
-            case "/menu": ShowNode(person, Dialogs.Root, null, turn, resetTrail: true); break;
-            case "/language": AskLanguage(person, inbound, null, turn); break;
-            case "/help": ShowHelp(person, inbound, turn); break;
-            case "/cancel": Cancel(person, inbound, turn); break;
-            case "/hide": privacy.Hide(person, LanguageOf(person, inbound), turn); break;
+            case PersonCommand.Start start: Start(person, inbound, start, turn); break;
+            case PersonCommand.Menu: ShowNode(person, Dialogs.Root, null, turn, resetTrail: true); break;
+            case PersonCommand.ChooseLanguage: AskLanguage(person, inbound, null, turn); break;
+            case PersonCommand.Help: ShowHelp(person, inbound, turn); break;
+            case PersonCommand.Cancel: Cancel(person, inbound, turn); break;
+            case PersonCommand.Hide: privacy.Hide(person, LanguageOf(person, inbound), turn); break;
             default:
                 if (person.State is ConversationState.DescribingProblem or ConversationState.WaitingForWorker or ConversationState.TalkingWithWorker)
                 {
@@ -136,18 +133,19 @@ public sealed class PersonConversation(
         }
     }
 
-    private void Start(Person person, Inbound inbound, string? payload, Turn turn)
+    private void Start(Person person, Inbound inbound, PersonCommand.Start start, Turn turn)
     {
-        var target = payload is null ? null : Dialogs.FindDeepLink(payload);
-        var wantsSpecialist = string.Equals(payload, "specialist", StringComparison.OrdinalIgnoreCase);
+        var target = start.Payload is { } payload ? Dialogs.FindDeepLink(payload) : null;
         if (person.Language is null)
         {
-            person.NodeId = target?.Id ?? (wantsSpecialist ? "specialist" : null);
+            // The screen (or the specialist) the link leads to comes right after the language is chosen.
+            person.NodeId = target?.Id;
+            person.SpecialistFirst = start.AsksForSpecialist;
             AskLanguage(person, inbound, null, turn);
             return;
         }
 
-        if (wantsSpecialist)
+        if (start.AsksForSpecialist)
         {
             Escalate(person, null, turn);
             return;
@@ -172,7 +170,7 @@ public sealed class PersonConversation(
     {
         var language = LanguageOf(person, inbound);
         turn.Send(person.Id, screens.Text(UiKeys.Help, language), [screens.Navigation(language).Skip(1).ToList(),
-            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))], screens.HideRow(language)]);
+            [screens.Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))], screens.HideRow(language)]);
     }
 
     private void Cancel(Person person, Inbound inbound, Turn turn)
@@ -188,7 +186,7 @@ public sealed class PersonConversation(
                 AskLanguage(person, inbound, null, turn);
                 break;
             default:
-                new ConversationMachine(person).TryFire(ConversationTrigger.Cancel);
+                person.Cancel();
                 person.QuestionId = null;
                 turn.Send(person.Id, screens.Text(UiKeys.Cancelled, language));
                 ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
@@ -199,36 +197,36 @@ public sealed class PersonConversation(
     private void OnButton(Person person, Inbound inbound, Turn turn)
     {
         turn.AnswerButton(person.Id, inbound.CallbackId);
-        var (prefix, parts) = CallbackData.Parse(inbound.ButtonData);
-        if (person.Language is null && prefix != "l")
+        var intent = ButtonIntent.Parse(inbound.ButtonData);
+        if (person.Language is null && intent is not LanguageButton)
         {
             AskLanguage(person, inbound, null, turn);
             return;
         }
 
         var edit = inbound.MessageId;
-        switch (prefix)
+        switch (intent)
         {
-            case "l" when LanguageCodes.Parse(parts[0]) is { } chosen:
+            case LanguageButton { Language: var chosen }:
                 ChooseLanguage(person, chosen, edit, turn);
                 break;
-            case "n" when Dialogs.Find(parts[0]) is { } node:
+            case NodeButton { NodeId: var id } when Dialogs.Find(id) is { } node:
                 ShowNode(person, node, edit, turn);
                 break;
-            case "a":
-                OnAction(person, inbound, parts[0], CaseNumber(parts), edit, turn);
+            case ActionButton action:
+                OnAction(person, inbound, action, edit, turn);
                 break;
-            case "q" when parts.Length == 2 && person.QuestionId == parts[0] && new ConversationMachine(person).AnswersQuestions:
-                questions.Answer(person, parts[0], parts[1], edit, turn);
+            case AnswerButton answer when person.QuestionId == answer.QuestionId && person.AnswersQuestions():
+                questions.Answer(person, answer.QuestionId, answer.Value, edit, turn);
                 break;
-            case "c" when ConcernAnswers.Parse(parts[0]) is { } answer:
+            case ConcernButton { Answer: var answer }:
                 if (!crisisResponse.OnAnswer(person, answer, inbound, turn))
                 {
                     Reply(person, inbound, UiKeys.StaleButton, turn);
                 }
 
                 break;
-            case "r" when person.State == ConversationState.Rating && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5:
+            case RateButton { Stars: var stars } when person.CanRate():
                 Rate(person, stars, turn);
                 break;
             default:
@@ -238,18 +236,15 @@ public sealed class PersonConversation(
         }
     }
 
-    /// <summary>The case an action button names ("a:cancelcase:12"), when it names one.</summary>
-    private static int? CaseNumber(string[] parts) =>
-        parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    private void OnAction(Person person, Inbound inbound, string action, int? caseId, int? edit, Turn turn)
+    private void OnAction(Person person, Inbound inbound, ActionButton button, int? edit, Turn turn)
     {
-        switch (action)
+        var caseId = button.CaseId;
+        switch (button.Action)
         {
-            case DialogActions.Menu:
+            case DialogAction.Menu:
                 ShowNode(person, Dialogs.Root, edit, turn, resetTrail: true);
                 break;
-            case DialogActions.Back:
+            case DialogAction.Back:
                 var previous = person.Trail.Count > 0 ? person.Trail[^1] : null;
                 if (previous is not null)
                 {
@@ -258,42 +253,42 @@ public sealed class PersonConversation(
 
                 ShowNode(person, Dialogs.Find(previous) ?? Dialogs.Root, edit, turn, remember: false);
                 break;
-            case DialogActions.Language:
+            case DialogAction.Language:
                 AskLanguage(person, inbound, edit, turn);
                 break;
-            case DialogActions.Numbers when Dialogs.Find("numbers") is { } numbers:
+            case DialogAction.Numbers when Dialogs.Find(DialogSet.NumbersId) is { } numbers:
                 ShowNode(person, numbers, edit, turn);
                 break;
-            case DialogActions.Escalate:
+            case DialogAction.Escalate:
                 Escalate(person, edit, turn);
                 break;
-            case DialogActions.Questionnaire:
+            case DialogAction.Questionnaire:
                 if (!questions.Start(person, edit, turn))
                 {
                     ShowNode(person, Dialogs.Root, edit, turn);
                 }
 
                 break;
-            case DialogActions.CancelCase:
+            case DialogAction.CancelCase:
                 cancellation.FromQueueMessage(person, caseId, turn);
                 break;
-            case DialogActions.CancelCaseConfirm:
+            case DialogAction.CancelCaseConfirm:
                 if (cancellation.Confirm(person, caseId, turn))
                 {
                     ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
                 }
 
                 break;
-            case DialogActions.CancelCaseKeep:
+            case DialogAction.CancelCaseKeep:
                 cancellation.Keep(person, caseId, turn);
                 break;
-            case DialogActions.Hide:
+            case DialogAction.Hide:
                 privacy.Hide(person, LanguageOf(person, inbound), turn);
                 break;
-            case DialogActions.PassWords:
+            case DialogAction.PassWords:
                 PassWords(person, inbound, edit, turn);
                 break;
-            case DialogActions.CallBack:
+            case DialogAction.CallBack:
                 if (!privacy.AskForPhone(person, LanguageOf(person, inbound), turn))
                 {
                     Reply(person, inbound, UiKeys.CallBackNoCase, turn);
@@ -308,11 +303,14 @@ public sealed class PersonConversation(
 
     private void ChooseLanguage(Person person, Language chosen, int? edit, Turn turn)
     {
-        person.Language = chosen;
         var pending = person.NodeId;
-        var wasNew = new ConversationMachine(person).TryFire(ConversationTrigger.LanguageChosen) && person.State == ConversationState.Browsing;
+        var specialistFirst = person.SpecialistFirst;
+        person.SpecialistFirst = false;
+        person.ChooseLanguage(chosen);
+        // Browsing now: they had not chosen before (or were on a menu), so the screen starts afresh in the new language.
+        var wasNew = person.State == ConversationState.Browsing;
         var saved = screens.Text(UiKeys.LanguageSaved, chosen);
-        if (wasNew && pending == "specialist")
+        if (wasNew && specialistFirst)
         {
             turn.Show(person.Id, edit, saved, null);
             Escalate(person, null, turn);
@@ -331,8 +329,7 @@ public sealed class PersonConversation(
             return;
         }
 
-        var machine = new ConversationMachine(person);
-        machine.TryFire(ConversationTrigger.Browse);
+        person.Browse();
         if (resetTrail)
         {
             person.Trail.Clear();
@@ -361,10 +358,10 @@ public sealed class PersonConversation(
             return;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
-        person.RememberTopic("specialist");
+        person.AskForSpecialist();
+        person.RememberTopic(Person.SpecialistTopic);
         turn.Show(person.Id, edit, screens.Text(UiKeys.EscalatePrompt, language),
-            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.Menu))], screens.HideRow(language)]);
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogAction.Menu))], screens.HideRow(language)]);
     }
 
     /// <summary>A case is open already: a place in the queue while it waits, and "a specialist is with you" once one is.</summary>
@@ -377,7 +374,7 @@ public sealed class PersonConversation(
         }
 
         turn.Send(person.Id, screens.Text(UiKeys.CaseStillOpen, language, ("number", open.Id), ("position", desk.PositionOf(open))),
-            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogActions.CancelCase, open.Id))], .. screens.CaseRows(language)]);
+            [[screens.Button(UiKeys.ButtonCancel, language, CallbackData.Action(DialogAction.CancelCase, open.Id))], .. screens.CaseRows(language)]);
     }
 
     private void Rate(Person person, int stars, Turn turn)
@@ -387,10 +384,10 @@ public sealed class PersonConversation(
             desk.Rate(closed, stars, turn);
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.Rated);
+        person.Rate();
         var language = person.Language!.Value;
         turn.Send(person.Id, screens.Text(UiKeys.RateCommentPrompt, language),
-            [[screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogActions.Menu))]]);
+            [[screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogAction.Menu))]]);
     }
 
     private void OnText(Person person, Inbound inbound, Turn turn)
@@ -420,13 +417,13 @@ public sealed class PersonConversation(
                 break;
             case ConversationState.RatingComment when person.LastCaseId is { } id && desk.Find(id) is { } rated:
                 desk.Comment(rated, inbound.Text, turn);
-                new ConversationMachine(person).TryFire(ConversationTrigger.Commented);
+                person.Comment();
                 turn.Send(person.Id, screens.Text(UiKeys.RateThanks, language));
                 ShowNode(person, Dialogs.Root, null, turn, resetTrail: true);
                 break;
             case ConversationState.Rating:
                 // Writing again after a case closed: a new case, linked to the old one.
-                new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
+                person.AskForSpecialist();
                 OpenCase(person, inbound, turn);
                 break;
             default:
@@ -451,8 +448,8 @@ public sealed class PersonConversation(
         person.PendingWords = inbound.Text;
         turn.Send(person.Id, screens.Text(UiKeys.FreeTextInMenu, language),
         [
-            [screens.Button(UiKeys.ButtonPassWords, language, CallbackData.Action(DialogActions.PassWords))],
-            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+            [screens.Button(UiKeys.ButtonPassWords, language, CallbackData.Action(DialogAction.PassWords))],
+            [screens.Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
             screens.HideRow(language),
         ]);
     }
@@ -478,8 +475,8 @@ public sealed class PersonConversation(
             return;
         }
 
-        new ConversationMachine(person).TryFire(ConversationTrigger.AskSpecialist);
-        person.RememberTopic("specialist");
+        person.AskForSpecialist();
+        person.RememberTopic(Person.SpecialistTopic);
         OpenCase(person, written, turn);
     }
 
@@ -519,11 +516,8 @@ public sealed class PersonConversation(
         }
     }
 
-    private void OpenCase(Person person, Inbound inbound, Turn turn)
-    {
-        desk.Open(person, inbound, CrisisAssessment.None, turn);
-        new ConversationMachine(person).TryFire(ConversationTrigger.CaseOpened);
-    }
+    /// <summary>The case opens with these words; CaseDesk.Open moves the person into it.</summary>
+    private void OpenCase(Person person, Inbound inbound, Turn turn) => desk.Open(person, inbound, CrisisAssessment.None, turn);
 
     private void AddToCase(Person person, Inbound inbound, Turn turn)
     {

@@ -93,8 +93,8 @@ internal static partial class DialogChecker
                 case { To: { } to } when !nodes.ContainsKey(to):
                     problems.Add(new(button.Where, $"a button in node '{node.Id}' leads to '{to}', which no file defines"));
                     break;
-                case { Action: { } action } when !DialogActions.All.Contains(action):
-                    problems.Add(new(button.Where, $"a button in node '{node.Id}' names unknown action '{action}' (known: {string.Join(", ", DialogActions.All)})"));
+                case { Action: { } action } when !DialogActions.InContent.Contains(action):
+                    problems.Add(new(button.Where, $"a button in node '{node.Id}' names unknown action '{action}' (known: {string.Join(", ", DialogActions.InContent)})"));
                     break;
                 case { To: null, Action: null }:
                     problems.Add(new(button.Where, $"a button in node '{node.Id}' leads nowhere: give to: <node id> or action: <name>"));

@@ -13,6 +13,9 @@ public sealed class DialogSet(
 {
     public const string RootId = "main";
 
+    /// <summary>The emergency numbers' screen, which the "numbers" action opens.</summary>
+    public const string NumbersId = "numbers";
+
     public IReadOnlyDictionary<string, DialogNode> Nodes { get; } = nodes;
     public UiText Ui { get; } = ui;
     public Questionnaire Questionnaire { get; } = questionnaire;

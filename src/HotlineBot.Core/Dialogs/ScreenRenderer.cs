@@ -119,19 +119,19 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
     {
         var rows = Pack(node.Buttons.Select(b => new OutButton(
             b.Label.For(language),
-            b.To is { } to ? CallbackData.Node(to) : CallbackData.Action(b.Action!))));
-        if (!node.Buttons.Any(b => b.Action == DialogActions.Escalate))
+            b.To is { } to ? CallbackData.Node(to) : CallbackData.ContentAction(b.Action!))));
+        if (!node.Buttons.Any(b => DialogActions.Parse(b.Action) == DialogAction.Escalate))
         {
-            rows.Add([Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))]);
+            rows.Add([Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))]);
         }
 
         if (node.Id != DialogSet.RootId)
         {
             rows.Add(Navigation(language));
         }
-        else if (!node.Buttons.Any(b => b.Action == DialogActions.Language))
+        else if (!node.Buttons.Any(b => DialogActions.Parse(b.Action) == DialogAction.Language))
         {
-            rows.Add([Button(UiKeys.ButtonLanguage, language, CallbackData.Action(DialogActions.Language))]);
+            rows.Add([Button(UiKeys.ButtonLanguage, language, CallbackData.Action(DialogAction.Language))]);
         }
 
         rows.Add(HideRow(language));
@@ -140,30 +140,30 @@ public sealed class ScreenRenderer(DialogSet dialogs, IOptions<HotlineOptions> o
 
     public IReadOnlyList<OutButton> Navigation(Language language) =>
     [
-        Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogActions.Back)),
-        Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu)),
+        Button(UiKeys.ButtonBack, language, CallbackData.Action(DialogAction.Back)),
+        Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu)),
     ];
 
     /// <summary>Under a notice: talk to a specialist, back to the main menu, or hide the chat.</summary>
     public IReadOnlyList<IReadOnlyList<OutButton>> WayOut(Language language) =>
     [
-        [Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogActions.Escalate))],
-        [Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogActions.Menu))],
+        [Button(UiKeys.ButtonSpecialist, language, CallbackData.Action(DialogAction.Escalate))],
+        [Button(UiKeys.ButtonMenu, language, CallbackData.Action(DialogAction.Menu))],
         HideRow(language),
     ];
 
     /// <summary>Safe exit, offered on every screen and under every case message to the person.</summary>
-    public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogActions.Hide))];
+    public IReadOnlyList<OutButton> HideRow(Language language) => [Button(UiKeys.ButtonHide, language, CallbackData.Action(DialogAction.Hide))];
 
     /// <summary>Under case messages while a case is open: the person may ask to be called, and hide the chat.</summary>
     public IReadOnlyList<IReadOnlyList<OutButton>> CaseRows(Language language) =>
-        [[Button(UiKeys.ButtonCallBack, language, CallbackData.Action(DialogActions.CallBack))], HideRow(language)];
+        [[Button(UiKeys.ButtonCallBack, language, CallbackData.Action(DialogAction.CallBack))], HideRow(language)];
 
     public OutButton Button(string key, Language language, string data) => new(dialogs.Ui.Get(key, language), data);
 
     /// <summary>Each language is offered in its own name, whatever language the person has now.</summary>
     public static IReadOnlyList<IReadOnlyList<OutButton>> LanguageButtons() =>
     [
-        [new OutButton("Қазақша", CallbackData.Language("kk")), new OutButton("Русский", CallbackData.Language("ru"))],
+        [new OutButton("Қазақша", CallbackData.Language(Language.Kk)), new OutButton("Русский", CallbackData.Language(Language.Ru))],
     ];
 }

@@ -1,3 +1,4 @@
+using HotlineBot.Cases;
 using HotlineBot.Conversations;
 
 namespace HotlineBot.Dialogs;
@@ -28,12 +29,12 @@ internal static class WrapUpChecker
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var category in form.Categories)
         {
-            CheckId(category.Id, category.Where, "category", "c", seen, problems);
+            CheckId(category.Id, category.Where, "category", WrapUpInputKind.Category, seen, problems);
             Label(category.Label, category.Where, $"wrap-up category '{category.Id}'", problems);
             var subs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
             foreach (var sub in category.Subcategories)
             {
-                CheckId(sub.Id, sub.Where, $"subcategory of '{category.Id}'", "s", subs, problems);
+                CheckId(sub.Id, sub.Where, $"subcategory of '{category.Id}'", WrapUpInputKind.Subcategory, subs, problems);
                 Label(sub.Label, sub.Where, $"wrap-up subcategory '{category.Id}/{sub.Id}'", problems);
             }
         }
@@ -41,12 +42,12 @@ internal static class WrapUpChecker
         var actions = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var action in form.Actions)
         {
-            CheckId(action.Id, action.Where, "action", "a", actions, problems);
+            CheckId(action.Id, action.Where, "action", WrapUpInputKind.ToggleAction, actions, problems);
             Label(action.Label, action.Where, $"wrap-up action '{action.Id}'", problems);
         }
     }
 
-    private static void CheckId(string id, SourceLocation where, string what, string step, Dictionary<string, SourceLocation> seen, List<DialogProblem> problems)
+    private static void CheckId(string id, SourceLocation where, string what, WrapUpInputKind step, Dictionary<string, SourceLocation> seen, List<DialogProblem> problems)
     {
         if (string.IsNullOrEmpty(id))
         {
@@ -64,7 +65,7 @@ internal static class WrapUpChecker
             problems.Add(new(where, $"wrap-up {what} id '{id}' is used twice (first at {seen[id]})"));
         }
 
-        var data = CallbackData.Worker("wu", LargestCase, $"{step}:{id}");
+        var data = WrapUpInput.Data(LargestCase, step, id);
         if (CallbackData.Bytes(data) > CallbackData.MaxBytes)
         {
             problems.Add(new(where, $"wrap-up {what} id '{id}' makes button data of {CallbackData.Bytes(data)} bytes; Telegram allows {CallbackData.MaxBytes}"));
