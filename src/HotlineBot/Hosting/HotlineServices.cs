@@ -39,6 +39,7 @@ public static class HotlineServices
         services.AddSingleton<CaseReport>();
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryFacts>();
+        services.AddSingleton<InboxBell>();
         services.AddSingleton<EligibilityQuestions>();
         services.AddSingleton<PersonPrivacy>();
         services.AddSingleton<DutyRoster>();
@@ -79,7 +80,6 @@ public static class HotlineServices
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IReplySink>(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddSingleton<InboxBell>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService<CommandRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

@@ -20,7 +20,6 @@ internal sealed class CoreHarness : IDisposable
     public const long Supervisor = 900009;
     public static readonly long[] Staff = [Worker1, Worker2, Supervisor];
 
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
     private readonly ServiceProvider _provider;
     private long _updateId;
     private int _callbackId;
@@ -60,8 +59,8 @@ internal sealed class CoreHarness : IDisposable
         Dialogs = _provider.GetRequiredService<DialogSet>();
     }
 
-    public static string RepoRoot => Root.Value;
-    public static string DialogsPath => Path.Combine(RepoRoot, "dialogs");
+    public static string RepoRoot => TestPaths.RepoRoot;
+    public static string DialogsPath => TestPaths.Dialogs;
 
     public FakeTimeProvider Time { get; }
     public ConversationEngine Engine { get; }
@@ -127,27 +126,12 @@ internal sealed class CoreHarness : IDisposable
     }
 
     public void Dispose() => _provider.Dispose();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HotlineBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HotlineBot.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>A temporary folder removed when the test ends.</summary>
 internal sealed class TempDir : IDisposable
 {
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hotline-core-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = TestPaths.TempDirectory();
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

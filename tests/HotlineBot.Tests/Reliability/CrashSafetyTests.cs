@@ -66,7 +66,8 @@ public sealed class CrashSafetyTests
             first.Dispose();
         }
 
-        var second = StartBot(api, dataFile);
+        var metrics = new Uri($"http://127.0.0.1:{FreePort()}");
+        var second = StartBot(api, dataFile, metrics);
         try
         {
             foreach (var p in people)
@@ -75,7 +76,9 @@ public sealed class CrashSafetyTests
             }
 
             await api.WaitUntilAsync(() => api.PendingUpdates == 0, Long);
-            await Task.Delay(2000);
+            // The idle signal of a bot in another process: its own gauges say nothing waits to be handled or sent,
+            // so a duplicate reply still on its way would be counted below, not missed.
+            await WaitIdleAsync(metrics);
         }
         finally
         {
@@ -105,9 +108,14 @@ public sealed class CrashSafetyTests
         }
     }
 
-    private static Process StartBot(FakeBotApi api, string dataFile)
+    private static Process StartBot(FakeBotApi api, string dataFile, Uri? metrics = null)
     {
         var environment = BotProcess.Against(api, dataFile);
+        if (metrics is not null)
+        {
+            environment["Hosting__HttpUrl"] = metrics.ToString().TrimEnd('/');
+        }
+
         environment["Hotline__WorkingHours__AlwaysOpen"] = "true";
         environment["Hotline__Workers__0"] = "900001";
         var start = BotProcess.StartInfo([], environment);
@@ -147,4 +155,45 @@ public sealed class CrashSafetyTests
             process.Dispose();
         }
     }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Polls /metrics until the inbox and the outbox are both empty in two scrapes in a row.</summary>
+    private static async Task WaitIdleAsync(Uri metrics)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var until = DateTime.UtcNow + Long;
+        var emptyInARow = 0;
+        var last = string.Empty;
+        while (emptyInARow < 2)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("the restarted bot never went idle; last scrape:\n" + last);
+            }
+
+            try
+            {
+                last = await http.GetStringAsync(new Uri(metrics, "/metrics"));
+                emptyInARow = Gauge(last, "hotline_inbox_depth") == 0 && Gauge(last, "hotline_outbox_depth") == 0 ? emptyInARow + 1 : 0;
+            }
+            catch (HttpRequestException)
+            {
+                emptyInARow = 0;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static double Gauge(string scrape, string name) =>
+        scrape.Split('\n').Where(l => l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(double.NaN).First();
+
 }

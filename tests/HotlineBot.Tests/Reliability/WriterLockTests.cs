@@ -19,7 +19,7 @@ public sealed class WriterLockTests
     {
         var counting = new List<string>();
         using var core = new CoreHarness(configure: services => services.AddSingleton<ICaseStore>(sp =>
-            CallCounter<ICaseStore>.Wrap(ActivatorUtilities.CreateInstance<CaseStore>(sp), counting)));
+            CallCounter.Wrap<ICaseStore>(ActivatorUtilities.CreateInstance<CaseStore>(sp), counting)));
         for (var i = 0; i < 5; i++)
         {
             var person = Person + i;
@@ -61,21 +61,25 @@ public sealed class WriterLockTests
     }
 }
 
-/// <summary>Records the name of every call made to <typeparamref name="T"/>, then makes it on the real object.</summary>
-public class CallCounter<T> : DispatchProxy
+/// <summary>Wraps an interface so the name of every call made to it is recorded, then made on the real object.</summary>
+internal static class CallCounter
+{
+    public static T Wrap<T>(T inner, List<string> calls)
+        where T : class
+    {
+        var proxy = DispatchProxy.Create<T, CallCounterProxy<T>>();
+        ((CallCounterProxy<T>)(object)proxy).Attach(inner, calls);
+        return proxy;
+    }
+}
+
+public class CallCounterProxy<T> : DispatchProxy
     where T : class
 {
     private T _inner = null!;
     private List<string> _calls = null!;
 
-    public static T Wrap(T inner, List<string> calls)
-    {
-        var proxy = Create<T, CallCounter<T>>();
-        var counter = (CallCounter<T>)(object)proxy;
-        counter._inner = inner;
-        counter._calls = calls;
-        return proxy;
-    }
+    internal void Attach(T inner, List<string> calls) => (_inner, _calls) = (inner, calls);
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
