@@ -36,6 +36,7 @@ internal sealed class CaseStore : ICaseStore
         @case.Id = _cases.Insert(@case).AsInt32;
         _unit.Adopt(@case);
         _line.Track(@case);
+        AppendRaised(@case);
         return @case.Id;
     }
 
@@ -44,6 +45,17 @@ internal sealed class CaseStore : ICaseStore
         ArgumentNullException.ThrowIfNull(@case);
         _unit.Save(@case);
         _line.Track(@case);
+        AppendRaised(@case);
+    }
+
+    /// <summary>The case and the log lines its own moves wrote are saved together.</summary>
+    private void AppendRaised(Case @case)
+    {
+        foreach (var raised in @case.TakeRaisedEvents())
+        {
+            raised.CaseId = @case.Id;
+            Append(raised);
+        }
     }
 
     // Equality on the indexed status seeks straight to the few open cases among the many closed ones.

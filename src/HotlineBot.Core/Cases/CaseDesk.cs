@@ -216,7 +216,6 @@ public sealed class CaseDesk(
         metrics.CaseTaken(@case.TakenAt is null ? turn.Now - @case.OpenedAt : null);
         @case.Take(workerId, turn.Now);
         cases.Update(@case);
-        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "taken", workerId);
         Activate(worker, @case);
         turn.Send(workerId, HandoverFirst(@case, worker) + screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
         ReplayMedia(@case, workerId, turn);
@@ -236,7 +235,7 @@ public sealed class CaseDesk(
         }
         else
         {
-            @case.ReturnToQueue();
+            @case.ReturnToQueue(fromWorker, turn.Now);
         }
 
         if (previous is { } held)
@@ -277,7 +276,6 @@ public sealed class CaseDesk(
         }
         else
         {
-            Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "returned to the queue", fromWorker);
             if (people.Find(@case.PersonChatId) is { } person)
             {
                 person.CaseRequeued();
@@ -321,9 +319,8 @@ public sealed class CaseDesk(
             return false;
         }
 
-        @case.Reopen(personsOpenCase);
+        @case.Reopen(personsOpenCase, workerId, turn.Now);
         cases.Update(@case);
-        Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, "reopened", workerId);
         if (person is not null)
         {
             person.CaseReopened(@case.Id);
@@ -341,10 +338,9 @@ public sealed class CaseDesk(
     /// </summary>
     public void Close(Case @case, ActorRole by, long? workerId, string outcome, Turn turn, Person? holder = null)
     {
-        @case.Close(by, outcome, turn.Now);
+        @case.Close(new Case.Actor(by, workerId), outcome, turn.Now);
         metrics.CaseClosed(by);
         cases.Update(@case);
-        Log(@case, turn, by, CaseEventKind.StateChange, $"closed: {outcome}", workerId);
         if (@case.WorkerId is { } assigned)
         {
             var worker = workers.Get(assigned);

@@ -24,7 +24,7 @@ public sealed class CaseLifecycleTests
         Assert.Equal((CaseStatus.Assigned, Worker, Opened.AddMinutes(2)), (@case.Status, @case.WorkerId, @case.TakenAt));
         Assert.False(@case.CanTake());
 
-        @case.ReturnToQueue();
+        @case.ReturnToQueue(Worker, Opened.AddMinutes(5));
         Assert.Equal(CaseStatus.Queued, @case.Status);
         Assert.Null(@case.WorkerId);
         Assert.Equal([Worker], @case.PreviousWorkers);
@@ -32,6 +32,25 @@ public sealed class CaseLifecycleTests
         @case.Take(Colleague, Opened.AddMinutes(9));
         Assert.Equal(Colleague, @case.WorkerId);
         Assert.Equal(Opened.AddMinutes(2), @case.TakenAt);
+    }
+
+    [Fact]
+    public void Each_move_writes_its_own_case_log_line_with_who_and_when()
+    {
+        var @case = Queued();
+        @case.Take(Worker, Opened.AddMinutes(1));
+        @case.ReturnToQueue(Worker, Opened.AddMinutes(2));
+        @case.Take(Colleague, Opened.AddMinutes(3));
+        @case.Close(new Case.Actor(ActorRole.Worker, Colleague), "consulted", Opened.AddMinutes(4));
+        @case.Reopen(null, Worker, Opened.AddMinutes(5));
+
+        var lines = @case.TakeRaisedEvents();
+        Assert.Equal(
+            [("taken", Worker, 1), ("returned to the queue", Worker, 2), ("taken", Colleague, 3), ("closed: consulted", Colleague, 4), ("reopened", Worker, 5)],
+            lines.Select(e => (e.Text!, e.WorkerId!.Value, (int)(e.At - Opened).TotalMinutes)));
+        Assert.All(lines, e => Assert.Equal((5, CaseEventKind.StateChange, ActorRole.Worker), (e.CaseId, e.Kind, e.Actor)));
+        // Handed over once: the store appends them when it saves the case, and never twice.
+        Assert.Empty(@case.TakeRaisedEvents());
     }
 
     [Fact]
@@ -55,7 +74,7 @@ public sealed class CaseLifecycleTests
     {
         var @case = Queued();
         @case.Take(Worker, Opened);
-        @case.Close(ActorRole.Worker, "consulted", Opened.AddMinutes(30));
+        @case.Close(new Case.Actor(ActorRole.Worker, Worker), "consulted", Opened.AddMinutes(30));
         Assert.Equal(CaseStatus.Closed, @case.Status);
         Assert.False(@case.IsOpen);
         Assert.Equal((Opened.AddMinutes(30), ActorRole.Worker, "consulted"), (@case.ClosedAt, @case.ClosedBy, @case.Outcome));
@@ -70,9 +89,9 @@ public sealed class CaseLifecycleTests
         @case.Take(Worker, Opened);
         @case.PickupTimeoutSent = true;
         @case.WrapUp = new WrapUpRecord { Category = "consulted" };
-        @case.Close(ActorRole.Worker, "consulted", Opened.AddMinutes(30));
+        @case.Close(new Case.Actor(ActorRole.Worker, Worker), "consulted", Opened.AddMinutes(30));
         Assert.True(@case.CanReopen(null));
-        @case.Reopen(null);
+        @case.Reopen(null, Worker, Opened.AddMinutes(40));
         Assert.Equal(CaseStatus.Queued, @case.Status);
         Assert.Null(@case.WorkerId);
         Assert.Null(@case.ClosedAt);
@@ -87,10 +106,10 @@ public sealed class CaseLifecycleTests
     public void Reopening_is_refused_while_the_person_has_another_case_open()
     {
         var closed = Queued();
-        closed.Close(ActorRole.Person, "cancelled by the person", Opened);
+        closed.Close(new Case.Actor(ActorRole.Person), "cancelled by the person", Opened);
         var other = new Case { Id = 6, PersonChatId = 42, OpenedAt = Opened };
         Assert.False(closed.CanReopen(other));
-        Assert.Throws<InvalidOperationException>(() => closed.Reopen(other));
+        Assert.Throws<InvalidOperationException>(() => closed.Reopen(other, Worker, Opened));
         Assert.Equal(CaseStatus.Closed, closed.Status);
         Assert.Equal(Opened, closed.ClosedAt);
     }
@@ -115,12 +134,13 @@ public sealed class CaseLifecycleTests
         Action move = intent switch
         {
             "Take" => () => @case.Take(Colleague, Opened),
-            "Close" => () => @case.Close(ActorRole.Worker, "again", Opened.AddHours(1)),
+            "Close" => () => @case.Close(new Case.Actor(ActorRole.Worker, Worker), "again", Opened.AddHours(1)),
             "TransferTo" => () => @case.TransferTo(Colleague),
-            "ReturnToQueue" => @case.ReturnToQueue,
-            _ => () => @case.Reopen(null),
+            "ReturnToQueue" => () => @case.ReturnToQueue(Worker, Opened),
+            _ => () => @case.Reopen(null, Worker, Opened),
         };
         Assert.Throws<InvalidOperationException>(move);
+        Assert.Empty(@case.TakeRaisedEvents());
         Assert.Equal(status, @case.Status);
         Assert.Equal(status == CaseStatus.Queued ? null : Worker, @case.WorkerId);
         Assert.Equal(status == CaseStatus.Closed ? Opened : null, @case.ClosedAt);
@@ -154,7 +174,7 @@ public sealed class CaseLifecycleTests
         var loaded = after.Get<ICaseStore>().Find(id)!;
         Assert.Equal((CaseStatus.Assigned, Worker), (loaded.Status, loaded.WorkerId));
         Assert.False(loaded.CanTake());
-        loaded.Close(ActorRole.Worker, "consulted", Opened.AddMinutes(5));
+        loaded.Close(new Case.Actor(ActorRole.Worker, Worker), "consulted", Opened.AddMinutes(5));
         Assert.Equal(CaseStatus.Closed, loaded.Status);
     }
 
