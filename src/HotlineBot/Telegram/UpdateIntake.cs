@@ -15,6 +15,7 @@ namespace HotlineBot.Telegram;
 public sealed partial class UpdateIntake(
     HotlineDatabase db,
     IInboxStore inbox,
+    ICaseThreadStore threads,
     ConversationEngine engine,
     InboxProcessor processor,
     HotlineMetrics metrics,
@@ -75,7 +76,7 @@ public sealed partial class UpdateIntake(
     {
         try
         {
-            if (UpdateMapper.ToInbound(update) is { } inbound)
+            if (UpdateMapper.ToInbound(update, threads.CaseOf) is { } inbound)
             {
                 return inbox.Prepare(inbound, engine.IsCrisis(inbound), now);
             }
