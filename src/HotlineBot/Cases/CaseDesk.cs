@@ -632,8 +632,7 @@ public sealed class CaseDesk(
         var workerId = @case.WorkerId ?? @case.PreviousWorkers.LastOrDefault();
         if (workerId != 0)
         {
-            var worker = workers.Get(workerId);
-            turn.Send(workerId, screens.Text(UiKeys.WorkerRated, worker.Language, ("number", @case.Id), ("stars", @case.Rating)));
+            turn.SendInCaseThread(topics.RoomOf(@case, workerId), @case.Id, screens.Text(UiKeys.WorkerRated, topics.LanguageIn(@case, workerId), ("number", @case.Id), ("stars", @case.Rating)));
         }
     }
 

@@ -37,8 +37,38 @@ public sealed partial class CaseThreads(
     public async ValueTask<bool> HasTopicsAsync(long chatId, CancellationToken ct) =>
         chatId < 0 ? _hotline.StaffGroups.Contains(chatId) : await PrivateTopicsAsync(ct).ConfigureAwait(false);
 
-    /// <summary>The same, without asking Telegram: for pacing, where a wrong guess costs one message's room at most.</summary>
-    public bool HasTopics(long chatId) => chatId < 0 ? _hotline.StaffGroups.Contains(chatId) : _privateTopics == true;
+    /// <summary>
+    /// True when the outbound would change nothing in Telegram, so it is neither sent nor counted against the chat's pace
+    /// (a staff group has room for only 20 a minute): a thread already named and open or closed as asked, a card
+    /// shown as it is, a line meant only for a thread where the chat has none. Not yet knowing whether private chats
+    /// have topics, it says false and lets the delivery find out.
+    /// </summary>
+    public bool ChangesNothing(Outbound outbound)
+    {
+        ArgumentNullException.ThrowIfNull(outbound);
+        var topics = outbound.ChatId < 0 ? _hotline.StaffGroups.Contains(outbound.ChatId) : _privateTopics;
+        if (topics is null || (outbound.Kind != OutboundKind.Thread && !outbound.ThreadOnly && !outbound.Pin) || outbound.CaseId is not { } caseId)
+        {
+            return false;
+        }
+
+        var thread = topics == true ? store.Find(outbound.ChatId, caseId) : null;
+        if (outbound.Kind == OutboundKind.Thread)
+        {
+            return topics == false || (thread is null
+                ? outbound.ThreadClosed
+                : thread.Name == outbound.Text && (outbound.ChatId > 0 || thread.Closed == outbound.ThreadClosed));
+        }
+
+        if (outbound.ThreadOnly)
+        {
+            return thread is null;
+        }
+
+        // The card: unchanged when the one last shown has the same words and buttons.
+        return outbound.Kind == OutboundKind.Edit && thread?.Card is { } card && JsonSerializer.Deserialize<Outbound>(card) is { } shown
+            && shown.Text == outbound.Text && JsonSerializer.Serialize(shown.Buttons) == JsonSerializer.Serialize(outbound.Buttons);
+    }
 
     /// <summary>Asked once; a failure is not remembered, so the next case asks again.</summary>
     public async ValueTask<bool> PrivateTopicsAsync(CancellationToken ct)

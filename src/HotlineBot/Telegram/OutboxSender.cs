@@ -200,8 +200,7 @@ public sealed partial class OutboxSender(
     // Answering a button press and deleting are not messages; Telegram's flood limits are about messages. A topic opened
     // or renamed posts a service message into the chat, so it counts where the chat has topics (elsewhere it does nothing).
     private bool Counts(Outbound outbound) =>
-        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat)
-        && ((outbound.Kind != OutboundKind.Thread && !outbound.ThreadOnly) || threads.HasTopics(outbound.ChatId));
+        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat) && !threads.ChangesNothing(outbound);
 
     private async Task ResumeLaterAsync(ChatLane lane, TimeSpan wait, CancellationToken ct)
     {
@@ -243,6 +242,14 @@ public sealed partial class OutboxSender(
                 return true;
             }
 
+            if (threads.ChangesNothing(outbound))
+            {
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false));
+                return true;
+            }
+
+            // Decided before the delivery: afterwards a renamed thread already looks unchanged.
+            var counts = Counts(outbound);
             int? messageId = null;
             try
             {
@@ -263,7 +270,7 @@ public sealed partial class OutboxSender(
             }
             finally
             {
-                if (Counts(outbound))
+                if (counts)
                 {
                     // Answered or failed, whatever was sent had reached Telegram by now, or never will.
                     limits.Answered(outbound.ChatId, TelegramGateway.MessagesIn(outbound));
