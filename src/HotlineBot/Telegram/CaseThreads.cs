@@ -242,7 +242,7 @@ public sealed partial class CaseThreads(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Cases for workers: {Mode}")]
+    [LoggerMessage(LogLevel.Debug, "Cases for workers: {Mode}")]
     private partial void LogMode(string mode);
 
     [LoggerMessage(LogLevel.Warning, "The topic of case {CaseId} was deleted; opened again with its card")]

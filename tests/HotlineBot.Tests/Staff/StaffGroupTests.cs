@@ -146,4 +146,14 @@ public sealed class StaffGroupTests
         await CardAsync(api, again, "ведёт: Aigul");
         await WaitTopicAsync(api, Group, 1, t => t.Name.StartsWith("💬 #1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_staff_group_where_the_bot_may_not_manage_topics_is_named_in_a_warning_at_start()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.CreateForumGroup(Group, "Hotline staff", [BotHost.WorkerA], botIsAdminWithManageTopics: false);
+        await using var bot = await BotHost.StartAsync(api, settings: new Dictionary<string, string?> { ["Hotline:StaffGroups:0"] = Group.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await api.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Contains("Hotline:StaffGroups:0 (-1001234567890): the bot is not an administrator allowed to manage topics", StringComparison.Ordinal)), Wait);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("Cases for staff: a topic per case in 1 staff group(s)", StringComparison.Ordinal));
+    }
 }
