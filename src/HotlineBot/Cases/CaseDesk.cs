@@ -507,6 +507,7 @@ public sealed class CaseDesk(
             CaseId = @case.Id, At = turn.Now, Actor = ActorRole.Worker, WorkerId = workerId, Kind = CaseEventKind.WorkerMessage,
             Text = message.Text ?? message.Media?.Caption, MediaKind = message.Media?.Kind,
         });
+        topics.WorkerWroteElsewhere(@case, workerId, message, turn);
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {

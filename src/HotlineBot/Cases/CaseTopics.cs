@@ -126,6 +126,28 @@ public sealed class CaseTopics(ICaseStore cases, IWorkerStore workers, IMetaStor
         }
     }
 
+    /// <summary>
+    /// A worker's words to the person written anywhere but the case's staff-group topic (their private chat, a quick
+    /// reply button): shown in the topic too, so the supervisors' view of the conversation has both sides.
+    /// </summary>
+    public void WorkerWroteElsewhere(Case @case, long workerId, Inbound message, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(message);
+        if (GroupOf(@case) is not { } group || message.ChatId == group)
+        {
+            return;
+        }
+
+        var language = LanguageIn(@case, workerId);
+        var text = message.Media is { } media ? $"[{media.Kind}] {media.Caption}".TrimEnd() : message.Text;
+        turn.SendInCaseThread(group, @case.Id, screens.Text(UiKeys.TopicWorkerWrote, language, ("worker", _hotline.WorkerName(workerId)), ("text", text)));
+        if (message.Media is { } copy)
+        {
+            turn.Add(new Outbound { ChatId = group, Kind = OutboundKind.Copy, CopyFromChatId = copy.FromChatId, CopyMessageId = copy.MessageId, CaseId = @case.Id, InCaseThread = true });
+        }
+    }
+
     /// <summary>The first message's media, in a staff group: its words are on the card, the picture goes under it.</summary>
     public void Opened(Case @case, Inbound first, Turn turn)
     {

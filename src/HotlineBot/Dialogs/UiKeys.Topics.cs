@@ -14,6 +14,7 @@ public static partial class UiKeys
     public const string TopicConsentPhone = "topic.consent.phone";
     public const string TopicInQueue = "topic.holder.none";
     public const string TopicHolderLeft = "topic.holder.left";
+    public const string TopicWorkerWrote = "topic.worker.wrote";
     public const string SupervisorStrangerInGroup = "supervisor.stranger.in.group";
 
     /// <summary>What a topic a person browsed is called in a case's topic name ("benefits" → "Пособия"): topic.label.KEY.</summary>

@@ -114,6 +114,7 @@ public static class UiPlaceholders
         [UiKeys.TopicName] = ["number", "language", "topics"],
         [UiKeys.TopicCard] = ["number", "language", "topics", "risk", "consents", "worker", "text"],
         [UiKeys.TopicHolderLeft] = ["number", "worker"],
+        [UiKeys.TopicWorkerWrote] = ["worker", "text"],
         [UiKeys.SupervisorStrangerInGroup] = ["id", "group"],
     };
 

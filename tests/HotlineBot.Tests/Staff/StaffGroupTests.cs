@@ -76,6 +76,10 @@ public sealed class StaffGroupTests
         await WaitText(api, Person1, "Когда перестали платить?", toPerson);
         api.SendPhotoInTopic(Group, winner, topics[0].ThreadId, "образец");
         await api.WaitForBotMessageAsync(Person1, m => m.Kind == MessageKind.Photo && m.MessageId > toPerson, Wait);
+        // Written from the holder's private chat, it reaches the person and shows in the topic for the supervisors.
+        api.SendText(winner, "Я на связи", "ru", NameOf(winner));
+        await WaitText(api, Person1, "Я на связи", toPerson);
+        await WaitInThread(api, Group, topics[0].ThreadId, $"✍ {NameOf(winner)} (из личного чата) человеку: Я на связи");
         api.SendTextInTopic(Group, loser, topics[0].ThreadId, "Я бы спросил про АСП");
         await WaitText(api, loser, "Обращение #1 не у вас");
         api.SendTextInTopic(Group, winner, topics[0].ThreadId, "// двое детей, проверить АСП");
