@@ -159,6 +159,13 @@ public sealed partial class CaseThreads(
 
         thread.Name = name;
         thread.Closed = outbound.ThreadClosed;
+        if (thread.Closed)
+        {
+            // The card carries the person's first words: kept only while the case may need its topic back, so that
+            // Hotline:RetentionDays, which clears closed cases' texts, does not miss a copy here.
+            thread.Card = null;
+        }
+
         db.InTransaction(() => store.Save(thread));
     }
 
@@ -188,8 +195,11 @@ public sealed partial class CaseThreads(
             return;
         }
 
-        thread.Card = JsonSerializer.Serialize(card with { Kind = OutboundKind.Send, EditTag = null, EditMessageId = null });
-        db.InTransaction(() => store.Save(thread));
+        if (!thread.Closed)
+        {
+            thread.Card = JsonSerializer.Serialize(card with { Kind = OutboundKind.Send, EditTag = null, EditMessageId = null });
+            db.InTransaction(() => store.Save(thread));
+        }
         if (sentNew && messageId is { } id)
         {
             try

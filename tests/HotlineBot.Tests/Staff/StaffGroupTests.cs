@@ -1,6 +1,8 @@
 using HotlineBot.Cases;
 using HotlineBot.FakeTelegram;
+using HotlineBot.Storage;
 using HotlineBot.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
 using static HotlineBot.Tests.EndToEnd.EscalationHelpers;
 using static HotlineBot.Tests.Staff.TopicSteps;
 
@@ -107,6 +109,11 @@ public sealed class StaffGroupTests
         api.PressButton(loser, form.MessageId, "w:wu:1:f");
         await WaitInThread(api, Group, topics[0].ThreadId, "Обращение #1 закрыто");
         await WaitTopicAsync(api, Group, 1, t => t.Closed && t.Name.StartsWith("✅ #1", StringComparison.Ordinal));
+        await bot.WaitIdleAsync(Long);
+        // The copy of the card (the person's first words) kept for recreating the topic goes with the close.
+        var threads = bot.Services.GetRequiredService<ICaseThreadStore>();
+        Assert.Null(threads.Find(Group, 1)!.Card);
+        Assert.NotNull(threads.Find(Group, 2)!.Card);
         api.SendText(loser, "/reopen 1", "ru", NameOf(loser));
         await WaitTopicAsync(api, Group, 1, t => !t.Closed && t.Name.StartsWith("⏳ #1", StringComparison.Ordinal));
         var reopened = await CardAsync(api, topics[0], "ведёт: в очереди");
