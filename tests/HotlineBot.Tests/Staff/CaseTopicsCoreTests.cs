@@ -73,4 +73,27 @@ public sealed class CaseTopicsCoreTests
         // The notice with the Take button stays outside the topic (the queue lives in the main thread).
         Assert.Contains(opened, o => o.ChatId == CoreHarness.Worker1 && !o.InCaseThread && CoreHarness.ButtonData([o]).Contains("w:take:1"));
     }
+
+    [Fact]
+    public void A_case_sent_back_to_the_queue_closes_its_topic_in_the_old_holders_chat_with_a_line_meant_only_for_that_topic()
+    {
+        using var core = new CoreHarness();
+        OpenCase(core, 8104, "Вопрос", "ru");
+        core.Press(CoreHarness.Worker1, "w:take:1");
+        var back = core.Press(CoreHarness.Worker1, "w:requeue:1");
+        var op = ThreadOp(back);
+        Assert.Equal(CoreHarness.Worker1, op.ChatId);
+        Assert.True(op.ThreadClosed);
+        Assert.StartsWith("↪ #1", op.Text, StringComparison.Ordinal);
+        var line = Assert.Single(back, o => o.ThreadOnly);
+        Assert.Equal(CoreHarness.Worker1, line.ChatId);
+        Assert.Contains("Эта тема закрыта", line.Text, StringComparison.Ordinal);
+        // Talk in the old topic afterwards reaches nobody.
+        var late = core.Handle(new Inbound
+        {
+            UpdateId = 999, ChatId = CoreHarness.Worker1, UserId = CoreHarness.Worker1, Kind = InboundKind.Text, Text = "ещё вопрос", ThreadCaseId = 1, LanguageHint = "ru",
+        });
+        Assert.DoesNotContain(late, o => o.ChatId == 8104);
+        Assert.Contains(late, o => o.ChatId == CoreHarness.Worker1 && o.Text!.Contains("не у вас", StringComparison.Ordinal));
+    }
 }
