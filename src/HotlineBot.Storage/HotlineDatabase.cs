@@ -189,6 +189,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
+        Collection<CaseThread>(Collections.CaseThreads).EnsureIndex(t => t.ThreadKey);
     }
 
     public void Dispose()
@@ -210,4 +211,5 @@ internal static class Collections
     public const string Workers = "workers";
     public const string Held = "held";
     public const string DeadLetters = "dead_letters";
+    public const string CaseThreads = "case_threads";
 }

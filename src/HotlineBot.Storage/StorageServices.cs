@@ -24,6 +24,7 @@ public static class StorageServices
         services.AddSingleton<IChatMessageLog, ChatMessageLog>();
         services.AddSingleton<IHeldStore, HeldStore>();
         services.AddSingleton<IDeadLetterStore, DeadLetterStore>();
+        services.AddSingleton<ICaseThreadStore, CaseThreadStore>();
         return services;
     }
 }

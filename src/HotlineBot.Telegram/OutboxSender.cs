@@ -22,11 +22,15 @@ public sealed partial class OutboxSender(
     IChatMessageLog chatLog,
     DeliveryLimits limits,
     DeliveryRecords records,
+    CaseThreads threads,
     HotlineMetrics metrics,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
     private const int Concurrency = 16;
+
+    /// <summary>A topic deleted again and again while one message waits: after this many it goes as a plain failure.</summary>
+    private const int MaxThreadRecreations = 3;
 
     // Waiting on the network (flood budgets, retry_after, backoff) runs on the wall clock, like the rate limiters
     // themselves; the injected TimeProvider is the hotline's clock for what it records.
@@ -189,14 +193,15 @@ public sealed partial class OutboxSender(
             return paused;
         }
 
-        return CountsAsMessages(outbound)
+        return Counts(outbound)
             ? limits.TryAcquire(lane.ChatId, outbound.Priority == OutboundPriority.Bulk, TelegramGateway.MessagesIn(outbound))
             : TimeSpan.Zero;
     }
 
-    // Answering a button press and deleting are not messages; Telegram's flood limits are about messages.
-    private static bool CountsAsMessages(Outbound outbound) =>
-        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat);
+    // Answering a button press and deleting are not messages; Telegram's flood limits are about messages. A topic opened
+    // or renamed posts a service message into the chat, so it counts where the chat has topics (elsewhere it does nothing).
+    private bool Counts(Outbound outbound) =>
+        outbound.Kind is not (OutboundKind.AnswerButton or OutboundKind.Delete or OutboundKind.ClearChat) && !threads.ChangesNothing(outbound);
 
     private async Task ResumeLaterAsync(ChatLane lane, TimeSpan wait, CancellationToken ct)
     {
@@ -238,16 +243,35 @@ public sealed partial class OutboxSender(
                 return true;
             }
 
-            int? messageId;
+            if (threads.ChangesNothing(outbound))
+            {
+                Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false));
+                return true;
+            }
+
+            // Decided before the delivery: afterwards a renamed thread already looks unchanged.
+            var counts = Counts(outbound);
+            int? messageId = null;
             try
             {
-                // A long text resumes after the pieces that already went (each piece's id is in lane.Shown).
-                var fromPiece = outbound.Kind == OutboundKind.Send ? lane.Shown.Count : 0;
-                messageId = await gateway.DeliverAsync(outbound, editId, ct, lane.Shown, fromPiece).ConfigureAwait(false);
+                if (outbound.Kind == OutboundKind.Thread)
+                {
+                    await threads.ApplyAsync(outbound, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    // A long text resumes after the pieces that already went (each piece's id is in lane.Shown).
+                    var fromPiece = outbound.Kind == OutboundKind.Send ? lane.Shown.Count : 0;
+                    var thread = await threads.ThreadForAsync(outbound, ct).ConfigureAwait(false);
+                    if (thread is not null || !outbound.ThreadOnly)
+                    {
+                        messageId = await gateway.DeliverAsync(outbound, editId, ct, lane.Shown, fromPiece, thread).ConfigureAwait(false);
+                    }
+                }
             }
             finally
             {
-                if (CountsAsMessages(outbound))
+                if (counts)
                 {
                     // Answered or failed, whatever was sent had reached Telegram by now, or never will.
                     limits.Answered(outbound.ChatId, TelegramGateway.MessagesIn(outbound));
@@ -255,7 +279,20 @@ public sealed partial class OutboxSender(
             }
 
             Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, NotYetRecorded(lane)).ConfigureAwait(false));
+            if (outbound.Pin)
+            {
+                await threads.CardShownAsync(outbound, messageId, sentNew: outbound.Kind == OutboundKind.Send, ct).ConfigureAwait(false);
+            }
+
             return true;
+        }
+        catch (ApiRequestException e) when (CaseThreads.IsThreadGone(e) && outbound.InCaseThread && outbound.CaseId is not null && lane.Attempt < MaxThreadRecreations)
+        {
+            // Someone deleted the case's topic: it is opened again with its card, and this message goes there next.
+            await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Attempt++;
+            await threads.ReopenDeletedAsync(outbound, ct).ConfigureAwait(false);
+            return false;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {

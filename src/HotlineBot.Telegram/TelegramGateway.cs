@@ -22,10 +22,11 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
     /// Returns the id of the message that now shows the outbound, when there is one. <paramref name="shown"/>, when given,
     /// receives the id of every message the delivery put in the chat (a long text is several), for safe exit, as each
     /// goes: after a failure it holds the pieces that did arrive. <paramref name="fromPiece"/> resumes a long text there.
+    /// <paramref name="threadId"/>: the topic of the chat it goes into (message_thread_id), null for the chat itself.
     /// </summary>
-    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct, ICollection<int>? shown = null, int fromPiece = 0)
+    public async Task<int?> DeliverAsync(Outbound o, int? editMessageId, CancellationToken ct, ICollection<int>? shown = null, int fromPiece = 0, int? threadId = null)
     {
-        var id = await DeliverOneAsync(o, editMessageId, shown, fromPiece, ct).ConfigureAwait(false);
+        var id = await DeliverOneAsync(o, editMessageId, shown, fromPiece, threadId, ct).ConfigureAwait(false);
         if (id is { } messageId && shown is not null && o.Kind is not OutboundKind.Send)
         {
             shown.Add(messageId);
@@ -34,7 +35,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
         return id;
     }
 
-    private async Task<int?> DeliverOneAsync(Outbound o, int? editMessageId, ICollection<int>? shown, int fromPiece, CancellationToken ct)
+    private async Task<int?> DeliverOneAsync(Outbound o, int? editMessageId, ICollection<int>? shown, int fromPiece, int? threadId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(o);
         switch (o.Kind)
@@ -46,19 +47,19 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
                 var edited = await bot.EditMessageText(o.ChatId, id, Clip(o.Text), replyMarkup: Inline(o), cancellationToken: ct).ConfigureAwait(false);
                 return edited.MessageId;
             case OutboundKind.Copy:
-                var copy = await bot.CopyMessage(o.ChatId, o.CopyFromChatId!.Value, o.CopyMessageId!.Value, replyMarkup: Inline(o), cancellationToken: ct).ConfigureAwait(false);
+                var copy = await bot.CopyMessage(o.ChatId, o.CopyFromChatId!.Value, o.CopyMessageId!.Value, replyMarkup: Inline(o), messageThreadId: threadId, cancellationToken: ct).ConfigureAwait(false);
                 return copy.Id;
             case OutboundKind.Document:
                 using (var stream = new MemoryStream(o.FileContent ?? []))
                 {
-                    var document = await bot.SendDocument(o.ChatId, InputFile.FromStream(stream, o.FileName), caption: o.Text, cancellationToken: ct).ConfigureAwait(false);
+                    var document = await bot.SendDocument(o.ChatId, InputFile.FromStream(stream, o.FileName), caption: o.Text, messageThreadId: threadId, cancellationToken: ct).ConfigureAwait(false);
                     return document.MessageId;
                 }
 
             case OutboundKind.Photo:
                 using (var stream = new MemoryStream(o.FileContent ?? []))
                 {
-                    var photo = await bot.SendPhoto(o.ChatId, InputFile.FromStream(stream, o.FileName ?? "chart.png"), caption: o.Text, cancellationToken: ct).ConfigureAwait(false);
+                    var photo = await bot.SendPhoto(o.ChatId, InputFile.FromStream(stream, o.FileName ?? "chart.png"), caption: o.Text, messageThreadId: threadId, cancellationToken: ct).ConfigureAwait(false);
                     return photo.MessageId;
                 }
 
@@ -71,12 +72,12 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
 
                 return null;
             default:
-                return await SendTextAsync(o, shown, fromPiece, ct).ConfigureAwait(false);
+                return await SendTextAsync(o, shown, fromPiece, threadId, ct).ConfigureAwait(false);
         }
     }
 
     /// <summary>Long texts (a person's 10,000-character letter relayed to a worker) go out in pieces, buttons on the last.</summary>
-    private async Task<int?> SendTextAsync(Outbound o, ICollection<int>? shown, int fromPiece, CancellationToken ct)
+    private async Task<int?> SendTextAsync(Outbound o, ICollection<int>? shown, int fromPiece, int? threadId, CancellationToken ct)
     {
         var text = string.IsNullOrEmpty(o.Text) ? "…" : o.Text;
         Message? last = null;
@@ -85,7 +86,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
         {
             var piece = text.Substring(start, Math.Min(MaxText, text.Length - start));
             var isLast = start + MaxText >= text.Length;
-            last = await bot.SendMessage(o.ChatId, piece, replyMarkup: isLast ? Markup(o) : null, cancellationToken: ct).ConfigureAwait(false);
+            last = await bot.SendMessage(o.ChatId, piece, replyMarkup: isLast ? Markup(o) : null, messageThreadId: threadId, cancellationToken: ct).ConfigureAwait(false);
             shown?.Add(last.MessageId);
         }
 
@@ -109,7 +110,7 @@ public sealed class TelegramGateway(ITelegramBotClient bot)
         return Inline(o);
     }
 
-    private static InlineKeyboardMarkup? Inline(Outbound o) => o.Buttons is { Count: > 0 } rows
+    public static InlineKeyboardMarkup? Inline(Outbound o) => o.Buttons is { Count: > 0 } rows
         ? new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))))
         : null;
 }

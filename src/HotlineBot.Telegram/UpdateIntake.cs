@@ -16,6 +16,7 @@ namespace HotlineBot.Telegram;
 public sealed partial class UpdateIntake(
     ITransactions db,
     IInboxStore inbox,
+    ICaseThreadStore threads,
     ConversationEngine engine,
     InboxProcessor processor,
     HotlineMetrics metrics,
@@ -76,7 +77,7 @@ public sealed partial class UpdateIntake(
     {
         try
         {
-            if (UpdateMapper.ToInbound(update) is { } inbound)
+            if (UpdateMapper.ToInbound(update, threads.CaseOf) is { } inbound)
             {
                 return inbox.Prepare(inbound, engine.IsCrisis(inbound), now);
             }

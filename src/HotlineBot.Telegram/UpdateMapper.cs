@@ -11,13 +11,14 @@ namespace HotlineBot.Telegram;
 /// </summary>
 public static class UpdateMapper
 {
-    public static Inbound? ToInbound(Update update)
+    /// <param name="caseOfThread">The case whose thread (chat, message_thread_id) is, if any: the core hears the case, not the thread.</param>
+    public static Inbound? ToInbound(Update update, Func<long, int, int?>? caseOfThread = null)
     {
         ArgumentNullException.ThrowIfNull(update);
         return update switch
         {
-            { Message: { } m } => FromMessage(update.Id, m, edited: false),
-            { EditedMessage: { } m } => FromMessage(update.Id, m, edited: true),
+            { Message: { } m } => FromMessage(update.Id, m, edited: false, caseOfThread),
+            { EditedMessage: { } m } => FromMessage(update.Id, m, edited: true, caseOfThread),
             { CallbackQuery: { } q } => new Inbound
             {
                 UpdateId = update.Id,
@@ -29,6 +30,7 @@ public static class UpdateMapper
                 MessageId = q.Message?.MessageId,
                 LanguageHint = q.From.LanguageCode,
                 IsPrivateChat = q.Message is null || q.Message.Chat.Type == ChatType.Private,
+                ThreadCaseId = q.Message is { MessageThreadId: { } thread } under ? caseOfThread?.Invoke(under.Chat.Id, thread) : null,
                 SentAt = DateTimeOffset.UtcNow,
             },
             // Channel posts, membership changes and the rest need no answer: nobody is waiting on the other side.
@@ -36,7 +38,7 @@ public static class UpdateMapper
         };
     }
 
-    private static Inbound FromMessage(long updateId, Message m, bool edited)
+    private static Inbound FromMessage(long updateId, Message m, bool edited, Func<long, int, int?>? caseOfThread)
     {
         var (kind, mediaKind) = Classify(m);
         return new Inbound
@@ -52,6 +54,7 @@ public static class UpdateMapper
             ContactIsOwn = m.Contact is { UserId: { } owner } && owner == m.From?.Id,
             LanguageHint = m.From?.LanguageCode,
             IsPrivateChat = m.Chat.Type == ChatType.Private,
+            ThreadCaseId = m.MessageThreadId is { } thread ? caseOfThread?.Invoke(m.Chat.Id, thread) : null,
             SentAt = new DateTimeOffset(DateTime.SpecifyKind(m.Date, DateTimeKind.Utc)),
         };
     }

@@ -19,6 +19,7 @@ public sealed class CaseDesk(
     IPersonStore people,
     IWorkerStore workers,
     WorkerAlerts alerts,
+    CaseTopics topics,
     DutyRoster duty,
     ScreenRenderer screens,
     HotlineMetrics metrics,
@@ -92,6 +93,8 @@ public sealed class CaseDesk(
         }
 
         alerts.Announce(@case, first.Text ?? first.Media?.Caption, turn);
+        topics.Changed(@case, turn);
+        topics.Opened(@case, first, turn);
         return @case;
     }
 
@@ -110,9 +113,19 @@ public sealed class CaseDesk(
         {
             Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonCrisis);
         }
-        else if (newly)
+        else
         {
-            alerts.Announce(@case, message.Text ?? message.Media?.Caption, turn);
+            if (newly)
+            {
+                alerts.Announce(@case, message.Text ?? message.Media?.Caption, turn);
+            }
+
+            topics.WhileQueued(@case, message, turn, UiKeys.WorkerPersonCrisis);
+        }
+
+        if (newly)
+        {
+            topics.Changed(@case, turn);
         }
     }
 
@@ -158,6 +171,10 @@ public sealed class CaseDesk(
         {
             Relay(@case, message, turn, OutboundPriority.Crisis, UiKeys.WorkerPersonConcern);
         }
+        else
+        {
+            topics.WhileQueued(@case, message, turn, UiKeys.WorkerPersonConcern);
+        }
     }
 
     /// <summary>The person's answer to the direct question, in the log where the question is.</summary>
@@ -179,6 +196,8 @@ public sealed class CaseDesk(
         {
             alerts.Announce(@case, null, turn);
         }
+
+        topics.Changed(@case, turn);
     }
 
     /// <summary>What a worker reads as the reason for the risk: the words that matched, and the rule.</summary>
@@ -199,6 +218,7 @@ public sealed class CaseDesk(
         else
         {
             // No place in the queue here: it is told when the case opens and whenever asked, not on every message.
+            topics.WhileQueued(@case, message, turn);
             turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseAddedToQueue, @case.Language, ("number", @case.Id)), caseId: @case.Id);
         }
     }
@@ -217,8 +237,8 @@ public sealed class CaseDesk(
         @case.Take(workerId, turn.Now);
         cases.Update(@case);
         Activate(worker, @case);
-        turn.Send(workerId, HandoverFirst(@case, worker) + screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)) + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
-        ReplayMedia(@case, workerId, turn);
+        topics.Changed(@case, turn);
+        Greet(@case, worker, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)), turn);
         alerts.Settle(@case, turn);
         PersonJoined(@case, UiKeys.CaseTaken, turn);
         return true;
@@ -256,6 +276,12 @@ public sealed class CaseDesk(
         }
 
         cases.Update(@case);
+        if (previous is { } left)
+        {
+            topics.Left(@case, left, turn);
+        }
+
+        topics.Changed(@case, turn);
         var from = workers.Get(fromWorker);
         if (toWorker is { } to)
         {
@@ -270,8 +296,7 @@ public sealed class CaseDesk(
 
             var next = workers.Get(to);
             Activate(next, @case);
-            turn.Send(to, HandoverFirst(@case, next) + screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))) + "\n\n" + History(@case, next.Language), WorkerButtons(@case, next.Language));
-            ReplayMedia(@case, to, turn);
+            Greet(@case, next, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))), turn);
             PersonJoined(@case, UiKeys.CaseTransferred, turn);
         }
         else
@@ -329,6 +354,7 @@ public sealed class CaseDesk(
 
         turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseReopened, @case.Language, ("number", @case.Id)), caseId: @case.Id);
         alerts.Announce(@case, null, turn);
+        topics.Changed(@case, turn);
         return true;
     }
 
@@ -351,7 +377,7 @@ public sealed class CaseDesk(
             }
 
             var key = by == ActorRole.Person ? UiKeys.WorkerPersonLeft : UiKeys.WorkerClosed;
-            turn.Send(assigned, screens.Text(key, worker.Language, ("number", @case.Id)));
+            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(key, topics.LanguageIn(@case, assigned), ("number", @case.Id)));
             if (@case.Risk == RiskLevel.High)
             {
                 // Counsellors' wellbeing is part of the job: a heavy conversation is followed by a word for them.
@@ -360,6 +386,7 @@ public sealed class CaseDesk(
         }
 
         alerts.Settle(@case, turn);
+        topics.Changed(@case, turn);
         if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
         {
             if (by == ActorRole.Person)
@@ -399,7 +426,7 @@ public sealed class CaseDesk(
         if (@case.WorkerId is { } assigned)
         {
             var worker = workers.Get(assigned);
-            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonHid, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPersonHid, topics.LanguageIn(@case, worker.Id), ("number", @case.Id)));
         }
     }
 
@@ -408,7 +435,7 @@ public sealed class CaseDesk(
     {
         Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, "worker's message held: the person's chat is hidden");
         var worker = workers.Get(workerId);
-        turn.Send(workerId, screens.Text(UiKeys.WorkerMessageHeld, worker.Language, ("number", @case.Id)), caseId: @case.Id);
+        turn.SendInCaseThread(topics.RoomOf(@case, workerId), @case.Id, screens.Text(UiKeys.WorkerMessageHeld, topics.LanguageIn(@case, worker.Id), ("number", @case.Id)));
     }
 
     /// <summary>The person who hid the chat wrote again; what was held for them has just been handed to the sender.</summary>
@@ -418,7 +445,7 @@ public sealed class CaseDesk(
         if (@case.WorkerId is { } assigned)
         {
             var worker = workers.Get(assigned);
-            turn.Send(assigned, screens.Text(UiKeys.WorkerPersonBack, worker.Language, ("number", @case.Id), ("count", delivered)), caseId: @case.Id);
+            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPersonBack, topics.LanguageIn(@case, worker.Id), ("number", @case.Id), ("count", delivered)));
         }
     }
 
@@ -432,8 +459,10 @@ public sealed class CaseDesk(
         if (@case.WorkerId is { } assigned)
         {
             var worker = workers.Get(assigned);
-            turn.Send(assigned, screens.Text(UiKeys.WorkerPhoneShared, worker.Language, ("number", @case.Id), ("phone", phone)), caseId: @case.Id);
+            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPhoneShared, topics.LanguageIn(@case, worker.Id), ("number", @case.Id), ("phone", phone)));
         }
+
+        topics.Changed(@case, turn);
     }
 
     public void Note(Case @case, long workerId, string text, Turn turn) =>
@@ -449,6 +478,7 @@ public sealed class CaseDesk(
         });
         @case.WorkerWrote();
         cases.Update(@case);
+        topics.WorkerWroteElsewhere(@case, workerId, message, turn);
         var header = _hotline.WorkerDisplayName.For(@case.Language);
         if (message.Media is { } media)
         {
@@ -506,17 +536,19 @@ public sealed class CaseDesk(
 
     private void Relay(Case @case, Inbound message, Turn turn, OutboundPriority priority, string prefixKey = UiKeys.WorkerPersonMessage)
     {
-        var worker = workers.Get(@case.WorkerId!.Value);
-        var prefix = screens.Text(prefixKey, worker.Language, ("number", @case.Id), ("kind", screens.Text(KindKey(@case.Crisis), worker.Language)));
+        // The case's room: the worker's chat (its topic there, when the bot has topics) or the case's staff group topic.
+        var room = topics.RoomOf(@case, @case.WorkerId!.Value);
+        var language = topics.LanguageIn(@case, @case.WorkerId.Value);
+        var prefix = screens.Text(prefixKey, language, ("number", @case.Id), ("kind", screens.Text(KindKey(@case.Crisis), language)));
         if (message.Media is { } media)
         {
-            turn.Send(worker.Id, prefix + (media.Caption is null ? $" [{media.Kind}]" : $" [{media.Kind}] {media.Caption}"), priority: priority, caseId: @case.Id);
-            turn.Add(new Outbound { ChatId = worker.Id, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Priority = priority, CaseId = @case.Id });
+            turn.SendInCaseThread(room, @case.Id, prefix + (media.Caption is null ? $" [{media.Kind}]" : $" [{media.Kind}] {media.Caption}"), priority: priority);
+            turn.Add(new Outbound { ChatId = room, Kind = OutboundKind.Copy, CopyFromChatId = media.FromChatId, CopyMessageId = media.MessageId, Priority = priority, CaseId = @case.Id, InCaseThread = true });
         }
         else
         {
             var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
-            turn.Send(worker.Id, $"{prefix} {text}", priority: priority, caseId: @case.Id);
+            turn.SendInCaseThread(room, @case.Id, $"{prefix} {text}", priority: priority);
         }
     }
 
@@ -535,8 +567,29 @@ public sealed class CaseDesk(
     {
         foreach (var media in cases.Log(@case.Id).Where(e => e.Kind == CaseEventKind.PersonMessage && e.MediaMessageId is not null))
         {
-            turn.Add(new Outbound { ChatId = workerId, Kind = OutboundKind.Copy, CopyFromChatId = media.MediaChatId, CopyMessageId = media.MediaMessageId, CaseId = @case.Id });
+            turn.Add(new Outbound { ChatId = workerId, Kind = OutboundKind.Copy, CopyFromChatId = media.MediaChatId, CopyMessageId = media.MediaMessageId, CaseId = @case.Id, InCaseThread = true });
         }
+    }
+
+    /// <summary>
+    /// What the worker who now has the case reads first, in the case's thread: in their own chat the handover note,
+    /// the case's history and its media (the topic opens with the whole story); in a staff group, where the story is
+    /// already in the topic, only a handover note if there is one.
+    /// </summary>
+    private void Greet(Case @case, WorkerState worker, string intro, Turn turn)
+    {
+        if (topics.GroupOf(@case) is { } group)
+        {
+            if (@case.HandoverNote is not null)
+            {
+                turn.SendInCaseThread(group, @case.Id, HandoverFirst(@case, worker).TrimEnd(), WorkerButtons(@case, topics.LanguageIn(@case, worker.Id)));
+            }
+
+            return;
+        }
+
+        turn.SendInCaseThread(worker.Id, @case.Id, HandoverFirst(@case, worker) + intro + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
+        ReplayMedia(@case, worker.Id, turn);
     }
 
     private void PersonJoined(Case @case, string key, Turn turn)
@@ -556,8 +609,7 @@ public sealed class CaseDesk(
         var workerId = @case.WorkerId ?? @case.PreviousWorkers.LastOrDefault();
         if (workerId != 0)
         {
-            var worker = workers.Get(workerId);
-            turn.Send(workerId, screens.Text(UiKeys.WorkerRated, worker.Language, ("number", @case.Id), ("stars", @case.Rating)));
+            turn.SendInCaseThread(topics.RoomOf(@case, workerId), @case.Id, screens.Text(UiKeys.WorkerRated, topics.LanguageIn(@case, workerId), ("number", @case.Id), ("stars", @case.Rating)));
         }
     }
 

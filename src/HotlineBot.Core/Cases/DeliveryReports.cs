@@ -77,6 +77,9 @@ public sealed class DeliveryReports(ICaseStore cases, IWorkerStore workers, Scre
         {
             ChatId = worker,
             Text = screens.Text(key, language, [("number", caseId), ("what", Excerpt(about)), .. extra]),
+            // Beside the message it is about, when the case has a topic in the worker's chat.
+            CaseId = caseId,
+            InCaseThread = true,
         };
     }
 

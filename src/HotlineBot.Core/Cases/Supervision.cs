@@ -66,7 +66,7 @@ public sealed class Supervision(CaseDesk desk, ICaseStore cases, IWorkerStore wo
         if (@case.IsOpen && to is { } worker)
         {
             var language = workers.Get(worker).Language;
-            turn.Send(worker, screens.Text(UiKeys.WhisperToWorker, language, ("supervisor", _hotline.WorkerName(supervisor.Id)), ("number", @case.Id), ("text", text)), caseId: @case.Id);
+            turn.SendInCaseThread(worker, @case.Id, screens.Text(UiKeys.WhisperToWorker, language, ("supervisor", _hotline.WorkerName(supervisor.Id)), ("number", @case.Id), ("text", text)));
             Say(supervisor, UiKeys.WhisperSent, turn, ("worker", _hotline.WorkerName(worker)), ("number", @case.Id));
         }
         else

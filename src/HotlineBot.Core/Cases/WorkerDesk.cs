@@ -38,6 +38,11 @@ public sealed class WorkerDesk(
             workers.Save(worker);
         }
 
+        if (InThread(worker, inbound, turn))
+        {
+            return;
+        }
+
         switch (inbound.Kind)
         {
             case InboundKind.Button:
@@ -58,6 +63,62 @@ public sealed class WorkerDesk(
                 Say(worker, UiKeys.WorkerNoCase, turn);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A message written in a case's thread (a topic) is about that case, whatever case was current: a note (<c>//</c> or
+    /// <c>/note</c>) is logged and never sent, the holder's words make it the current case and go to the person. In a
+    /// staff group only the holder's words reach the person, and talk outside every case's topic reaches nobody.
+    /// True when the message is dealt with here.
+    /// </summary>
+    private bool InThread(WorkerState worker, Inbound inbound, Turn turn)
+    {
+        if (inbound.Kind is not (InboundKind.Text or InboundKind.Media) || WrapUpDesk.TakesText(worker))
+        {
+            return false;
+        }
+
+        var text = (inbound.Text ?? string.Empty).TrimStart();
+        var isNote = text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("/note", StringComparison.OrdinalIgnoreCase);
+        // In the main chat "//" is a note on the current case too: it must never reach the person by a slip of habit.
+        var thread = inbound.ThreadCaseId is { } id ? desk.Find(id)
+            : inbound.IsPrivateChat && isNote && inbound.Kind == InboundKind.Text && text.StartsWith("//", StringComparison.Ordinal) ? ActiveCase(worker) : null;
+        if (thread is null && inbound.IsPrivateChat)
+        {
+            return false;
+        }
+
+        if (thread is null)
+        {
+            // A staff group's General topic: commands work, the rest is the staff's own talk.
+            return !text.StartsWith('/');
+        }
+
+        var mine = thread.IsOpen && thread.WorkerId == worker.Id;
+        if (isNote && inbound.Kind == InboundKind.Text)
+        {
+            var note = text.StartsWith("//", StringComparison.Ordinal) ? text[2..].Trim() : text[5..].Trim();
+            if (note.Length > 0 && (mine || _hotline.IsSupervisor(worker.Id) || !inbound.IsPrivateChat))
+            {
+                desk.Note(thread, worker.Id, note, turn);
+                turn.SendInCaseThread(inbound.ChatId, thread.Id, screens.Text(UiKeys.WorkerNoteSaved, worker.Language, ("number", thread.Id)));
+                return true;
+            }
+        }
+
+        if (mine && worker.ActiveCaseId != thread.Id)
+        {
+            worker.ActiveCaseId = thread.Id;
+            workers.Save(worker);
+        }
+
+        if (!mine && !text.StartsWith('/'))
+        {
+            Say(worker, UiKeys.WorkerNotYours, turn, ("number", thread.Id));
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Typed or tapped, one switch: who may do it is checked here, what the case allows by the case.</summary>

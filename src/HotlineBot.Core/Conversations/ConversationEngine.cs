@@ -22,6 +22,7 @@ public sealed class ConversationEngine(
     HeldMessages held,
     UrgentWatch urgent,
     DeliveryFacts deliveries,
+    CaseTopics topics,
     IOptions<HotlineOptions> options)
 {
     private const string RetentionCutoff = "retention.cutoff";
@@ -44,6 +45,18 @@ public sealed class ConversationEngine(
         {
             // Anyone, staff or not, in any state: how a new worker learns the id to be added to Hotline:Workers.
             turn.Send(inbound.ChatId, screens.Text(UiKeys.WhoAmI, LanguageCodes.Suggest(inbound.LanguageHint), ("id", inbound.UserId)));
+        }
+        else if (!inbound.IsPrivateChat && topics.IsStaffGroup(inbound.ChatId))
+        {
+            // A staff group: staff work there; anyone else is heard by nobody, and the supervisors learn they are there.
+            if (workers.IsStaff(inbound.UserId))
+            {
+                workers.Handle(inbound, turn);
+            }
+            else
+            {
+                topics.Stranger(inbound, turn);
+            }
         }
         else if (!inbound.IsPrivateChat)
         {

@@ -37,6 +37,11 @@ public sealed record Inbound
     public bool ContactIsOwn { get; init; }
     public string? LanguageHint { get; init; }
     public bool IsPrivateChat { get; init; } = true;
+    /// <summary>
+    /// Written in the thread of this case (a topic of the worker's chat or of a staff group): the edge knows which thread
+    /// is which case, the core only hears the case. Null outside every case's thread.
+    /// </summary>
+    public int? ThreadCaseId { get; init; }
     public DateTimeOffset SentAt { get; init; }
     public Cases.DeliveryFact? Delivery { get; init; }
 }

@@ -23,6 +23,13 @@ public enum OutboundKind
     /// delivered, so messages sent just before it go too.
     /// </summary>
     ClearChat,
+
+    /// <summary>
+    /// The thread of <see cref="Outbound.CaseId"/> in this chat: named <see cref="Outbound.Text"/> (its status shows in the
+    /// name), open or <see cref="Outbound.ThreadClosed"/>. The edge opens it when it does not exist yet (unless closed),
+    /// renames, closes or reopens it; where the chat has no threads it does nothing.
+    /// </summary>
+    Thread,
 }
 
 public sealed record OutButton(string Label, string Data);
@@ -60,6 +67,12 @@ public sealed record Outbound
     /// edge decides whether that is a forum topic (a worker's private chat with topics, a staff group) or the chat itself.
     /// </summary>
     public bool InCaseThread { get; init; }
+    /// <summary>With <see cref="OutboundKind.Thread"/>: the case's thread is closed (the case closed, or moved to another worker).</summary>
+    public bool ThreadClosed { get; init; }
+    /// <summary>Pin the message once sent (a staff group's case card): the edge also shows it again if the thread is recreated.</summary>
+    public bool Pin { get; init; }
+    /// <summary>Worth showing only inside the case's thread (e.g. "this topic is closed"): a chat without threads does not get it.</summary>
+    public bool ThreadOnly { get; init; }
     /// <summary>A worker's message to a person: that worker is told whether it arrived (see DeliveryReports).</summary>
     public long? ReportTo { get; init; }
 }

@@ -23,6 +23,11 @@ public sealed class Turn(DateTimeOffset now)
         OutboundPriority priority = OutboundPriority.Reply, string? tag = null, int? caseId = null) =>
         Outbounds.Add(new Outbound { ChatId = chatId, Text = text, Buttons = buttons, Priority = priority, Tag = tag, CaseId = caseId });
 
+    /// <summary>Something about one case, for staff: shown in that case's thread of the chat (see <see cref="Outbound.InCaseThread"/>).</summary>
+    public void SendInCaseThread(long chatId, int caseId, string text, IReadOnlyList<IReadOnlyList<OutButton>>? buttons = null,
+        OutboundPriority priority = OutboundPriority.Reply) =>
+        Outbounds.Add(new Outbound { ChatId = chatId, Text = text, Buttons = buttons, Priority = priority, CaseId = caseId, InCaseThread = true });
+
     /// <summary>Shows a screen: edits the message the button was on, or sends a new one.</summary>
     public void Show(long chatId, int? editMessageId, string text, IReadOnlyList<IReadOnlyList<OutButton>>? buttons) =>
         Outbounds.Add(new Outbound

@@ -111,6 +111,11 @@ public static class UiPlaceholders
         [UiKeys.TranscriptTopics] = ["topics"],
         [UiKeys.TranscriptFollows] = ["number"],
         [UiKeys.TranscriptDelivered] = ["count"],
+        [UiKeys.TopicName] = ["number", "language", "topics"],
+        [UiKeys.TopicCard] = ["number", "language", "topics", "risk", "consents", "worker", "text"],
+        [UiKeys.TopicHolderLeft] = ["number", "worker"],
+        [UiKeys.TopicWorkerWrote] = ["worker", "text"],
+        [UiKeys.SupervisorStrangerInGroup] = ["id", "group"],
     };
 
     /// <summary>The placeholders the text of <paramref name="key"/> may use.</summary>

@@ -16,6 +16,15 @@ public sealed class HotlineOptions
     /// <summary>Telegram user ids who also see statistics; they may take cases too.</summary>
     public List<long> Supervisors { get; set; } = [];
 
+    /// <summary>
+    /// Staff forum supergroups (topics on, the bot an admin who may manage topics): each case gets a topic in one of
+    /// them, with its card pinned. Empty: cases live in the workers' private chats.
+    /// </summary>
+    public List<long> StaffGroups { get; set; } = [];
+
+    /// <summary>The language ("kk" or "ru") a staff group takes, by its chat id; a group not named here takes any case.</summary>
+    public Dictionary<string, string> StaffGroupLanguages { get; set; } = [];
+
     /// <summary>Names workers see for each other (never shown to people), by Telegram user id.</summary>
     public Dictionary<string, string> WorkerNames { get; set; } = [];
 

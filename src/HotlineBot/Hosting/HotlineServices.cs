@@ -31,6 +31,7 @@ public static class HotlineServices
         services.AddSingleton<HotlineMetrics>();
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<WorkerAlerts>();
+        services.AddSingleton<CaseTopics>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
         services.AddSingleton<WrapUpDesk>();
@@ -78,6 +79,7 @@ public static class HotlineServices
         // Telegram's limits run on the wall clock, whatever clock the hotline itself keeps.
         services.AddSingleton(_ => new DeliveryLimits(TimeProvider.System));
         services.AddSingleton<DeliveryRecords>();
+        services.AddSingleton<CaseThreads>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IReplySink>(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<InboxProcessor>();
@@ -126,6 +128,19 @@ internal sealed class HotlineOptionsValidator(IConfiguration? section = null) : 
         InRange(failures, $"{S}:UrgentPickupMinutes", options.UrgentPickupMinutes, 1, 24 * 60);
         InRange(failures, $"{S}:CrisisRepeatMinutes", options.CrisisRepeatMinutes, 1, 24 * 60);
         InRange(failures, $"{S}:MaxCasesPerWorker", options.MaxCasesPerWorker, 1, 100);
+        RawItems(failures, "StaffGroups", IsSupergroupId, "is not a supergroup chat id (a negative number beginning with -100, as the group's link or @RawDataBot shows it)");
+        foreach (var (key, language) in options.StaffGroupLanguages)
+        {
+            if (!long.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var group) || !options.StaffGroups.Contains(group))
+            {
+                failures.Add($"{S}:StaffGroupLanguages:{key} is not one of Hotline:StaffGroups");
+            }
+            else if (language is not ("kk" or "ru"))
+            {
+                failures.Add($"{S}:StaffGroupLanguages:{key} must be 'kk' or 'ru' (it is '{language}')");
+            }
+        }
+
         StaffIds(failures, $"{S}:Workers", options.Workers);
         StaffIds(failures, $"{S}:Supervisors", options.Supervisors);
         foreach (var key in options.WorkerNames.Keys.Where(k => !long.TryParse(k, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0))
@@ -190,6 +205,9 @@ internal sealed class HotlineOptionsValidator(IConfiguration? section = null) : 
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());
     }
+
+    /// <summary>Supergroup ids are -100 followed by the group's own number.</summary>
+    private static bool IsSupergroupId(string value) => long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var id) && id < -1_000_000_000_000;
 
     private static bool IsUserId(string value) => long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0;
 

@@ -11,6 +11,7 @@ public sealed class StartupChecksTests
     [InlineData("Hotline__WorkingHours__Days__0", "9", "Hotline:WorkingHours:Days:0 must be a day of the week")]
     [InlineData("Hotline__WorkingHours__Days__0", "Funday", "Hotline:WorkingHours:Days:0 must be a day of the week")]
     [InlineData("Hotline__Workers__0", "90000l", "Hotline:Workers:0 is not a Telegram user id")]
+    [InlineData("Hotline__StaffGroups__0", "12345", "Hotline:StaffGroups:0 is not a supergroup chat id")]
     [InlineData("Hotline__PickupMinutes", "-5", "Hotline:PickupMinutes must be between 1 and 1440")]
     [InlineData("Hotline__WorkerDisplayName__Ru", " ", "Hotline:WorkerDisplayName:Ru is empty")]
     public async Task A_wrong_nested_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string expected)

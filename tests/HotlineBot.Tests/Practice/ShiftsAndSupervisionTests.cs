@@ -38,7 +38,7 @@ public sealed class ShiftsAndSupervisionTests
         Assert.Contains("w:duty:0:on", CoreHarness.ButtonData(off));
 
         var moved = core.Say(Worker1, "/transfer 1 Dmitry Человек боится мужа, говорили про 111");
-        var toColleague = Assert.Single(moved, o => o.ChatId == Worker2);
+        var toColleague = Assert.Single(moved, o => o.ChatId == Worker2 && o.Kind == OutboundKind.Send);
         Assert.StartsWith("📝 Заметка при передаче от Aigul (#1): Человек боится мужа, говорили про 111", toColleague.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(moved, o => o.ChatId == Person && o.Text!.Contains("боится", StringComparison.Ordinal));
         var c = core.Get<ICaseStore>().Find(1)!;
