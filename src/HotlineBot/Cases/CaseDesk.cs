@@ -485,7 +485,7 @@ public sealed class CaseDesk(
         else
         {
             // Safe exit under every worker message too: the person may need to hide the chat right after reading it.
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId, MayJoin = true });
         }
     }
 
@@ -539,7 +539,8 @@ public sealed class CaseDesk(
         else
         {
             var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
-            turn.Send(worker.Id, $"{prefix} {text}", priority: priority, caseId: @case.Id);
+            // Ordinary messages may be joined with others waiting for the worker; a crisis or concern stays its own alert.
+            turn.Add(new Outbound { ChatId = worker.Id, Text = $"{prefix} {text}", Priority = priority, CaseId = @case.Id, MayJoin = prefixKey == UiKeys.WorkerPersonMessage });
         }
     }
 

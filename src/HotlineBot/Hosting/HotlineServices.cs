@@ -29,6 +29,7 @@ public static class HotlineServices
         services.AddSingleton<HotlineMetrics>();
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<WorkerAlerts>();
+        services.AddSingleton<QueueBoard>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();
         services.AddSingleton<WrapUpDesk>();

@@ -51,6 +51,40 @@ public sealed class DeliveryRecords(
             return outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow());
         }, ct);
 
+    /// <summary>
+    /// Relayed texts that went as one message: each part leaves the outbox and has its delivery reported as its own, and
+    /// the message's id (each piece of it) is kept once for safe exit.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxItem>> DeliveredJoinedAsync(IReadOnlyList<(OutboxItem Item, Outbound Outbound)> parts, bool afterRetry, IReadOnlyList<int> shown, CancellationToken ct) =>
+        _batcher.RunAsync<IReadOnlyList<OutboxItem>>(() =>
+        {
+            ArgumentNullException.ThrowIfNull(parts);
+            var chatId = parts[0].Outbound.ChatId;
+            if (shown.Count > 0 && chatId > 0)
+            {
+                chatLog.Remember(chatId, shown, time.GetUtcNow());
+            }
+
+            var notes = new List<OutboxItem>();
+            foreach (var (item, outbound) in parts)
+            {
+                metrics.Sent(outbound.Kind.ToString().ToLowerInvariant());
+                outbox.Remove(item.Id);
+                notes.AddRange(outbox.Add(reports.OnDelivered(outbound, afterRetry, time.GetUtcNow()), time.GetUtcNow()));
+            }
+
+            return notes;
+        }, ct);
+
+    /// <summary>A bot-made notice that will never be sent (superseded by a newer one, or correcting one never shown).</summary>
+    public Task<IReadOnlyList<OutboxItem>> DroppedAsync(OutboxItem item, CancellationToken ct) =>
+        _batcher.RunAsync<IReadOnlyList<OutboxItem>>(() =>
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            outbox.Remove(item.Id);
+            return [];
+        }, ct);
+
     public Task<IReadOnlyList<OutboxItem>> FailedAsync(OutboxItem item, Outbound outbound, DeliveryProblem problem, CancellationToken ct, string detail = "") =>
         _batcher.RunAsync(() =>
         {
