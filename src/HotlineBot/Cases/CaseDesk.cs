@@ -180,6 +180,11 @@ public sealed class CaseDesk(
         {
             alerts.Announce(@case, null, turn);
         }
+        else if (@case.Status == CaseStatus.Queued)
+        {
+            // The queue is ordered by risk: the boards follow the new order.
+            alerts.QueueChanged(turn);
+        }
     }
 
     /// <summary>What a worker reads as the reason for the risk: the words that matched, and the rule.</summary>
@@ -485,7 +490,7 @@ public sealed class CaseDesk(
         else
         {
             // Safe exit under every worker message too: the person may need to hide the chat right after reading it.
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId, MayJoin = true });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId, MayJoin = true, WrittenAt = turn.Now });
         }
     }
 
@@ -540,7 +545,7 @@ public sealed class CaseDesk(
         {
             var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
             // Ordinary messages may be joined with others waiting for the worker; a crisis or concern stays its own alert.
-            turn.Add(new Outbound { ChatId = worker.Id, Text = $"{prefix} {text}", Priority = priority, CaseId = @case.Id, MayJoin = prefixKey == UiKeys.WorkerPersonMessage });
+            turn.Add(new Outbound { ChatId = worker.Id, Text = $"{prefix} {text}", Priority = priority, CaseId = @case.Id, MayJoin = prefixKey == UiKeys.WorkerPersonMessage, WrittenAt = turn.Now });
         }
     }
 

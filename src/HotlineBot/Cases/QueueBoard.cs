@@ -58,6 +58,21 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
         turn.Add(new Outbound { ChatId = worker.Id, Text = text, Buttons = buttons, Tag = Tag, ReplaceKey = Tag, Priority = OutboundPriority.Bulk });
     }
 
+    /// <summary>
+    /// A worker going off duty: their board stops offering cases (it would go stale, no longer edited), and says why.
+    /// Nothing is sent to a chat that never had a board.
+    /// </summary>
+    public void Leave(WorkerState worker, Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(turn);
+        turn.Add(new Outbound
+        {
+            ChatId = worker.Id, Kind = OutboundKind.Edit, EditTag = Tag, ReplaceKey = Tag, OnlyIfShown = true,
+            Text = _screens.Text(UiKeys.WorkerBoardOffDuty, worker.Language), Priority = OutboundPriority.Bulk,
+        });
+    }
+
     /// <summary>The queue read once per refresh, the board rendered once per language and capacity.</summary>
     private sealed class Rendering(QueueBoard board)
     {

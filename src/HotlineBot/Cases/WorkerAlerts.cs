@@ -66,6 +66,9 @@ public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRos
         board.Refresh(turn);
     }
 
+    /// <summary>The queue changed without a case arriving or leaving (a risk set by hand): the boards show the new order.</summary>
+    public void QueueChanged(Turn turn) => board.Refresh(turn);
+
     /// <summary>The level and, when the bot raised it, the words that did: a worker knows what to open with.</summary>
     public string RiskText(Case @case, Language language)
     {

@@ -130,6 +130,10 @@ public sealed class WorkerDesk(
         {
             board.Post(worker, turn);
         }
+        else if (change == DutyChange.Off)
+        {
+            board.Leave(worker, turn);
+        }
     }
 
     private void ShowQueue(WorkerState worker, Turn turn)

@@ -82,4 +82,7 @@ public sealed record Outbound
     /// words are never changed, only joined, each part marked with its time.
     /// </summary>
     public bool MayJoin { get; init; }
+
+    /// <summary>When the relayed words were written: the time mark of a joined part, even if it was held (a hidden chat) and sent later.</summary>
+    public DateTimeOffset? WrittenAt { get; init; }
 }

@@ -133,6 +133,7 @@ public static partial class UiKeys
     public const string WorkerBoardLine = "worker.board.line";
     public const string WorkerBoardMore = "worker.board.more";
     public const string WorkerBoardEmpty = "worker.board.empty";
+    public const string WorkerBoardOffDuty = "worker.board.off.duty";
     public const string WorkerButtonSwitch = "worker.button.switch";
     public const string WorkerQueueLine = "worker.queue.line";
     public const string SupervisorStats = "supervisor.stats";

@@ -67,5 +67,5 @@ internal sealed class JoinedTexts(TimeSpan utcOffset)
 
     /// <summary>The time the part was written, on the hotline's clock: «14:05 ».</summary>
     private string Mark(LaneEntry entry) =>
-        entry.Item.CreatedAt.ToOffset(utcOffset).ToString("HH:mm", CultureInfo.InvariantCulture) + " ";
+        (entry.Outbound.WrittenAt ?? entry.Item.CreatedAt).ToOffset(utcOffset).ToString("HH:mm", CultureInfo.InvariantCulture) + " ";
 }

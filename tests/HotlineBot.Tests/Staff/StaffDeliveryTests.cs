@@ -105,6 +105,33 @@ public sealed partial class StaffDeliveryTests
     }
 
     [Fact]
+    public async Task Going_off_duty_retires_the_board_and_coming_on_duty_posts_a_fresh_one_that_later_changes_edit()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        await GreetWorkersAsync(api, BotHost.WorkerA);
+        await OpenCaseAsync(api, 7501, "Вопрос о выплате");
+        var old = await WaitNotification(api, BotHost.WorkerA, 1);
+
+        api.SendText(BotHost.WorkerA, "/duty off", "ru", "Aigul");
+        await api.WaitUntilAsync(() => api.FindMessage(BotHost.WorkerA, old.MessageId)?.Text?.Contains("Вы не на смене", StringComparison.Ordinal) == true, Long);
+        Assert.Empty(api.FindMessage(BotHost.WorkerA, old.MessageId)!.Buttons);
+        await OpenCaseAsync(api, 7502, "Ещё вопрос");
+        await bot.WaitIdleAsync(Long);
+        Assert.DoesNotContain("#2", api.FindMessage(BotHost.WorkerA, old.MessageId)!.Text, StringComparison.Ordinal);
+
+        var mark = LastId(api, BotHost.WorkerA);
+        api.SendText(BotHost.WorkerA, "/duty on", "ru", "Aigul");
+        var fresh = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Text?.Contains("В очереди ждут: 2", StringComparison.Ordinal) == true, Long, mark);
+        Assert.Contains(fresh.Buttons, b => b.CallbackData == "w:take:2");
+        await OpenCaseAsync(api, 7503, "Третий");
+        await api.WaitUntilAsync(() => api.FindMessage(BotHost.WorkerA, fresh.MessageId)?.Buttons.Any(b => b.CallbackData == "w:take:3") == true, Long);
+        await bot.WaitIdleAsync(Long);
+        Assert.Contains("Вы не на смене", api.FindMessage(BotHost.WorkerA, old.MessageId)!.Text, StringComparison.Ordinal);
+        Assert.Single(Containing(api, BotHost.WorkerA, "В очереди ждут"));
+    }
+
+    [Fact]
     public async Task Texts_waiting_for_the_worker_go_joined_with_their_marks_and_media_stay_separate_and_in_order()
     {
         await using var api = await FakeBotApi.StartAsync();
