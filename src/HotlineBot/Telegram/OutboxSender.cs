@@ -47,10 +47,13 @@ public sealed partial class OutboxSender(
     public void Enqueue(IEnumerable<OutboxItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        // Read outside the lock: the runners take it for every message they send.
+        var entries = items.Select(item => new LaneEntry(item, OutboxStore.Read(item))).ToList();
         lock (_gate)
         {
-            foreach (var item in items)
+            foreach (var entry in entries)
             {
+                var item = entry.Item;
                 // The start-up load and a fresh commit may both hand over the same item: deliver it once.
                 if (!_known.Add(item.Id))
                 {
@@ -62,10 +65,9 @@ public sealed partial class OutboxSender(
                     _lanes[item.ChatId] = lane = new ChatLane(item.ChatId);
                 }
 
-                if (lane.Items.Enqueue(new LaneEntry(item, OutboxStore.Read(item))) is { } superseded)
+                if (lane.Items.Enqueue(entry) is { } superseded)
                 {
                     // A newer version of the same notice took its place in line: the old one is never sent.
-                    _known.Remove(superseded.Item.Id);
                     _ = DropAsync(superseded);
                 }
 
@@ -183,10 +185,13 @@ public sealed partial class OutboxSender(
             {
                 lock (_gate)
                 {
-                    if (lane.Shown.Count == 0 && lane.Items.ReleaseIfNotice())
+                    // Only after a pause Telegram asked for or a broken connection: an edit turned into a send must stay so.
+                    if (lane.Transient && lane.Shown.Count == 0 && lane.Items.ReleaseIfNotice())
                     {
                         lane.Current = null;
                     }
+
+                    lane.Transient = false;
                 }
             }
             else
@@ -233,6 +238,12 @@ public sealed partial class OutboxSender(
         {
             // Left in the outbox, it is superseded again when a restart loads it behind its newer version.
             LogBookkeepingFailed(e);
+        }
+
+        // Known until it has left the outbox: handed over again meanwhile (the start-up load), it is not taken back in.
+        lock (_gate)
+        {
+            _known.Remove(superseded.Item.Id);
         }
     }
 
@@ -335,6 +346,7 @@ public sealed partial class OutboxSender(
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
             await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Transient = true;
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             lane.NotBefore = Network.GetUtcNow() + wait;
             NoteTooManyRequests(wait);
@@ -386,6 +398,7 @@ public sealed partial class OutboxSender(
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Transient = true;
             lane.Attempt++;
             var backoff = Backoff(lane.Attempt);
             LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
@@ -498,6 +511,9 @@ public sealed partial class OutboxSender(
         /// <summary>The group under way as it is being sent (joined texts as one; an edit may have turned into a send).</summary>
         public Outbound? Current { get; set; }
         public int Attempt { get; set; }
+
+        /// <summary>The last try failed only for now (a 429, a broken connection): a waiting notice may still be superseded.</summary>
+        public bool Transient { get; set; }
 
         /// <summary>Ids of the head item's messages already in the chat (each piece of a long text), and how many are recorded.</summary>
         public List<int> Shown { get; } = [];

@@ -132,6 +132,27 @@ public sealed partial class StaffDeliveryTests
     }
 
     [Fact]
+    public async Task A_board_that_can_no_longer_be_edited_is_posted_again_and_the_new_one_is_edited_from_then_on()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        await GreetWorkersAsync(api, BotHost.WorkerA);
+        await OpenCaseAsync(api, 7601, "Первый");
+        var old = await WaitNotification(api, BotHost.WorkerA, 1);
+        await bot.WaitIdleAsync(Long);
+
+        // The worker deleted the board: Telegram refuses the next edit.
+        api.FailNext("editMessageText", BotHost.WorkerA, 400, "Bad Request: message to edit not found");
+        await OpenCaseAsync(api, 7602, "Второй");
+        var fresh = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Buttons.Any(b => b.CallbackData == "w:take:2"), Long, old.MessageId);
+        await OpenCaseAsync(api, 7603, "Третий");
+        await api.WaitUntilAsync(() => api.FindMessage(BotHost.WorkerA, fresh.MessageId)?.Buttons.Any(b => b.CallbackData == "w:take:3") == true, Long);
+        await bot.WaitIdleAsync(Long);
+        Assert.DoesNotContain(api.FindMessage(BotHost.WorkerA, old.MessageId)!.Buttons, b => b.CallbackData == "w:take:3");
+        Assert.Equal(2, Containing(api, BotHost.WorkerA, "В очереди ждут").Count);
+    }
+
+    [Fact]
     public async Task Texts_waiting_for_the_worker_go_joined_with_their_marks_and_media_stay_separate_and_in_order()
     {
         await using var api = await FakeBotApi.StartAsync();
