@@ -73,7 +73,8 @@ internal static class StaffLoad
         }
 
         // Wait until every notice, both urgent alerts and all 100 copies are at the workers, or patience runs out.
-        var noticeFinder = cases.ToDictionary(c => c.Number, c => new Regex($@"Обращение #{c.Number}(?!\d)", RegexOptions.CultureInvariant));
+        // A case is shown to a worker when it first appears in their chat: on the queue board (sent or edited) or in an alert.
+        var noticeFinder = cases.ToDictionary(c => c.Number, c => new Regex($@"#{c.Number}(?!\d)", RegexOptions.CultureInvariant));
         (List<double> Alerts, int Missing) Notices() => Latencies(cases.SelectMany(c => Workers.Select(w =>
             (c.OpenedAt, watch.First(w, text => noticeFinder[c.Number].IsMatch(text))))));
         (List<double> Alerts, int Missing) Urgent() => Latencies(Workers.Select(w =>
@@ -172,16 +173,19 @@ internal static class StaffLoad
     }
 
     /// <summary>
-    /// Each new bot message in the workers' chats as it was first seen (a notice is later edited to say who took the
-    /// case), with the time the fake server received it. Polled ten times a second; the timestamps are the server's own.
+    /// Every text the bot put in the workers' chats, each version of it (the queue board is one message edited in place,
+    /// so new messages alone would miss it), with the time the fake server received the request. Read from the server's
+    /// request log five times a second; the timestamps are the server's own.
     /// </summary>
     private sealed class WorkerChatWatch : IDisposable
     {
+        private static readonly HashSet<string> Shows = new(StringComparer.OrdinalIgnoreCase) { "sendMessage", "editMessageText" };
+
         private readonly FakeBotApi _api;
         private readonly Dictionary<long, List<(string Text, long ReceivedAt)>> _seen = [];
-        private readonly Dictionary<long, int> _last = [];
         private readonly Timer _timer;
         private readonly object _gate = new();
+        private int _read;
 
         public WorkerChatWatch(FakeBotApi api, IEnumerable<long> workers)
         {
@@ -189,22 +193,24 @@ internal static class StaffLoad
             foreach (var worker in workers)
             {
                 _seen[worker] = [];
-                _last[worker] = api.BotMessages(worker).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
             }
 
-            _timer = new Timer(_ => Poll(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+            _read = api.Requests.Count;
+            _timer = new Timer(_ => Poll(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
         }
 
         public void Poll()
         {
             lock (_gate)
             {
-                foreach (var worker in _seen.Keys)
+                var requests = _api.Requests;
+                for (; _read < requests.Count; _read++)
                 {
-                    foreach (var m in _api.BotMessagesSince(worker, _last[worker]))
+                    var r = requests[_read];
+                    if (r.Ok && r.ChatId is { } chat && _seen.TryGetValue(chat, out var seen) && Shows.Contains(r.Method)
+                        && r.Parameters["text"]?.GetValue<string>() is { } text)
                     {
-                        _seen[worker].Add((m.Display ?? "", m.ReceivedAt));
-                        _last[worker] = Math.Max(_last[worker], m.MessageId);
+                        seen.Add((text, r.StopwatchTimestamp));
                     }
                 }
             }

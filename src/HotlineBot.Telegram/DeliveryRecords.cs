@@ -35,7 +35,7 @@ public sealed class DeliveryRecords(
     public Task RunAsync(CancellationToken ct) => _batcher.RunAsync(ct);
 
     public Task<IReadOnlyList<OutboxItem>> DeliveredAsync(OutboxItem item, Outbound outbound, int? messageId, bool afterRetry, CancellationToken ct, IReadOnlyList<int>? shown = null, IReadOnlyList<int>? cleared = null) =>
-        RecordAsync(new DeliveryFact(outbound, AfterRetry: afterRetry), () =>
+        RecordAsync([new DeliveryFact(outbound, AfterRetry: afterRetry)], () =>
         {
             if (messageId is { } id && outbound.Tag is { } tag)
             {
@@ -57,31 +57,69 @@ public sealed class DeliveryRecords(
             outbox.Remove(item.Id);
         }, ct);
 
+    /// <summary>
+    /// Relayed texts that went as one message: each part leaves the outbox and has its delivery reported as its own, and
+    /// the message's id (each piece of it) is kept once for safe exit.
+    /// </summary>
+    /// <summary>Several waiting texts that went as one message: each part leaves the outbox and is reported on its own.</summary>
+    public Task<IReadOnlyList<OutboxItem>> DeliveredJoinedAsync(IReadOnlyList<(OutboxItem Item, Outbound Outbound)> parts, bool afterRetry, IReadOnlyList<int> shown, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return RecordAsync([.. parts.Select(p => new DeliveryFact(p.Outbound, AfterRetry: afterRetry))], () =>
+        {
+            var chatId = parts[0].Outbound.ChatId;
+            if (shown.Count > 0 && chatId > 0)
+            {
+                chatLog.Remember(chatId, shown, time.GetUtcNow());
+            }
+
+            foreach (var (item, outbound) in parts)
+            {
+                metrics.Sent(outbound.Kind.ToString().ToLowerInvariant());
+                outbox.Remove(item.Id);
+            }
+        }, ct);
+    }
+
+    /// <summary>A bot-made notice that will never be sent (superseded by a newer one, or correcting one never shown).</summary>
+    public Task<IReadOnlyList<OutboxItem>> DroppedAsync(OutboxItem item, CancellationToken ct) =>
+        _batcher.RunAsync<IReadOnlyList<OutboxItem>>(() =>
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            outbox.Remove(item.Id);
+            return [];
+        }, ct);
+
     public Task<IReadOnlyList<OutboxItem>> FailedAsync(OutboxItem item, Outbound outbound, DeliveryProblem problem, CancellationToken ct, string detail = "") =>
-        RecordAsync(new DeliveryFact(outbound, problem, Detail: detail), () =>
+        RecordAsync([new DeliveryFact(outbound, problem, Detail: detail)], () =>
         {
             metrics.DeliveryFailed(problem);
             outbox.Remove(item.Id);
         }, ct);
 
     /// <summary>The sender's bookkeeping and, when it matters to someone, the fact for the processor, in one commit.</summary>
-    private async Task<IReadOnlyList<OutboxItem>> RecordAsync(DeliveryFact fact, Action bookkeeping, CancellationToken ct)
+    private async Task<IReadOnlyList<OutboxItem>> RecordAsync(IReadOnlyList<DeliveryFact> facts, Action bookkeeping, CancellationToken ct)
     {
         var reported = await _batcher.RunAsync(() =>
         {
             bookkeeping();
-            if (!fact.Matters)
+            var reporting = facts.Where(f => f.Matters).ToList();
+            if (reporting.Count == 0)
             {
                 return false;
             }
 
             var last = meta.Read(LastFactId);
-            var id = (last == 0 ? FirstFactId : last) + 1;
-            meta.Write(LastFactId, id);
+            var id = last == 0 ? FirstFactId : last;
             var now = time.GetUtcNow();
-            // A picture's bytes are of no use to whoever applies the fact; the inbox keeps only what it needs.
-            var kept = fact with { About = fact.About with { FileContent = null } };
-            inbox.Add(new Inbound { UpdateId = id, ChatId = fact.About.ChatId, UserId = 0, Kind = InboundKind.Delivery, Delivery = kept, SentAt = now }, crisis: false, now);
+            foreach (var fact in reporting)
+            {
+                // A picture's bytes are of no use to whoever applies the fact; the inbox keeps only what it needs.
+                var kept = fact with { About = fact.About with { FileContent = null } };
+                inbox.Add(new Inbound { UpdateId = ++id, ChatId = fact.About.ChatId, UserId = 0, Kind = InboundKind.Delivery, Delivery = kept, SentAt = now }, crisis: false, now);
+            }
+
+            meta.Write(LastFactId, id);
             return true;
         }, ct).ConfigureAwait(false);
         if (reported)

@@ -2,9 +2,11 @@ using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Metrics;
 using HotlineBot.Safety;
+using HotlineBot.Settings;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 
 namespace HotlineBot.Telegram;
@@ -25,6 +27,7 @@ public sealed partial class OutboxSender(
     CaseThreads threads,
     HotlineMetrics metrics,
     TimeProvider time,
+    IOptions<HotlineOptions> options,
     ILogger<OutboxSender> logger) : BackgroundService, IReplySink
 {
     private const int Concurrency = 16;
@@ -42,16 +45,20 @@ public sealed partial class OutboxSender(
     private readonly LaneQueue _ready = new();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
+    private readonly JoinedTexts _joined = new(TimeSpan.FromHours(options.Value.WorkingHours.UtcOffsetHours));
     private DateTimeOffset _globalPauseUntil;
 
     /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>
     public void Enqueue(IEnumerable<OutboxItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        // Read outside the lock: the runners take it for every message they send.
+        var entries = items.Select(item => new LaneEntry(item, StorageJson.ReadOutbound(item))).ToList();
         lock (_gate)
         {
-            foreach (var item in items)
+            foreach (var entry in entries)
             {
+                var item = entry.Item;
                 // The start-up load and a fresh commit may both hand over the same item: deliver it once.
                 if (!_known.Add(item.Id))
                 {
@@ -63,7 +70,12 @@ public sealed partial class OutboxSender(
                     _lanes[item.ChatId] = lane = new ChatLane(item.ChatId);
                 }
 
-                lane.Items.Enqueue(item);
+                if (lane.Items.Enqueue(entry) is { } superseded)
+                {
+                    // A newer version of the same notice took its place in line: the old one is never sent.
+                    _ = DropAsync(superseded);
+                }
+
                 if (!lane.Scheduled)
                 {
                     lane.Scheduled = true;
@@ -123,26 +135,32 @@ public sealed partial class OutboxSender(
 
         while (!ct.IsCancellationRequested)
         {
-            OutboxItem? item;
+            // A correction of a notice never shown is dropped without a message: it must not cost the chat a turn of its
+            // pace. Looked up outside the lock (it reads the database); checked again below that it is still the head.
+            var dropped = NothingToCorrect(lane);
+            TimeSpan wait;
             lock (_gate)
             {
-                // An item already under way stays at the head; otherwise an urgent one that arrived meanwhile goes first.
-                var started = lane.Attempt > 0 || lane.Shown.Count > 0 ? lane.CurrentItem : null;
-                if (!lane.Items.TryPeek(started, out item))
+                // A group already under way stays at the head; otherwise an urgent item that arrived meanwhile goes first,
+                // and relayed texts waiting one behind the other go together. Room is taken in the same step, so nothing
+                // can supersede what is about to be sent.
+                var underWay = lane.Items.Begun is not null;
+                if (!lane.Items.TryPeek(_joined.Joins, out var group))
                 {
                     lane.Scheduled = false;
                     _lanes.Remove(chatId);
                     return;
                 }
+
+                var outbound = underWay ? lane.Current! : _joined.Build(group);
+                wait = !underWay && dropped is not null && group[0] == dropped ? TimeSpan.Zero : TimeToWait(lane, outbound);
+                if (wait <= TimeSpan.Zero && !underWay)
+                {
+                    lane.Items.Begin(group);
+                    lane.Current = outbound;
+                }
             }
 
-            if (lane.CurrentItem?.Id != item.Id)
-            {
-                lane.CurrentItem = item;
-                lane.Current = StorageJson.ReadOutbound(item);
-            }
-
-            var wait = TimeToWait(lane, lane.Current!);
             if (wait > TimeSpan.Zero)
             {
                 _ = ResumeLaterAsync(lane, wait, ct);
@@ -152,7 +170,7 @@ public sealed partial class OutboxSender(
             bool done;
             try
             {
-                done = await AttemptAsync(lane, item, ct).ConfigureAwait(false);
+                done = await AttemptAsync(lane, lane.Items.Begun!, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -168,19 +186,69 @@ public sealed partial class OutboxSender(
                 done = false;
             }
 
-            if (done)
+            if (!done)
             {
                 lock (_gate)
                 {
-                    lane.Items.Remove(item);
-                    _known.Remove(item.Id);
+                    // Only after a pause Telegram asked for or a broken connection: an edit turned into a send must stay so.
+                    if (lane.Transient && lane.Shown.Count == 0 && lane.Items.ReleaseIfNotice())
+                    {
+                        lane.Current = null;
+                    }
+
+                    lane.Transient = false;
+                }
+            }
+            else
+            {
+                lock (_gate)
+                {
+                    foreach (var entry in lane.Items.Begun ?? [])
+                    {
+                        _known.Remove(entry.Item.Id);
+                    }
+
+                    lane.Items.Finish();
                     lane.Current = null;
-                    lane.CurrentItem = null;
                     lane.Attempt = 0;
                     lane.Shown.Clear();
                     lane.ShownRecorded = 0;
                 }
             }
+        }
+    }
+
+    /// <summary>The lane's head when it is an edit that only corrects a notice, and that notice was never shown.</summary>
+    private LaneEntry? NothingToCorrect(ChatLane lane)
+    {
+        LaneEntry? head;
+        lock (_gate)
+        {
+            head = lane.Items.Begun is null && lane.Items.TryPeek(null, out var group) ? group[0] : null;
+        }
+
+        return head?.Outbound is { Kind: OutboundKind.Edit, OnlyIfShown: true, EditMessageId: null, EditTag: { } tag } && sent.Find(lane.ChatId, tag) is null
+            ? head
+            : null;
+    }
+
+    /// <summary>A superseded notice leaves the outbox, so a restart does not send it either.</summary>
+    private async Task DropAsync(LaneEntry superseded)
+    {
+        try
+        {
+            await records.DroppedAsync(superseded.Item, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Left in the outbox, it is superseded again when a restart loads it behind its newer version.
+            LogBookkeepingFailed(e);
+        }
+
+        // Known until it has left the outbox: handed over again meanwhile (the start-up load), it is not taken back in.
+        lock (_gate)
+        {
+            _known.Remove(superseded.Item.Id);
         }
     }
 
@@ -214,19 +282,36 @@ public sealed partial class OutboxSender(
             return;
         }
 
-        var urgent = lane.Current?.Priority == OutboundPriority.Crisis;
+        bool urgent;
+        lock (_gate)
+        {
+            urgent = lane.Items.HasUrgent;
+        }
+
         _ready.Schedule(lane.ChatId, urgent);
     }
 
-    /// <summary>One try at delivering the lane's head item; true when it is finished with (delivered or given up).</summary>
-    private async Task<bool> AttemptAsync(ChatLane lane, OutboxItem item, CancellationToken ct)
+    /// <summary>
+    /// One try at delivering the lane's head group (one item, or relayed texts joined into one message); true when it is
+    /// finished with (delivered or given up). Each joined part is recorded as its own reply: it leaves the outbox, its
+    /// delivery status is reported, and a failure goes into its case's log.
+    /// </summary>
+    private async Task<bool> AttemptAsync(ChatLane lane, IReadOnlyList<LaneEntry> group, CancellationToken ct)
     {
+        var item = group[0].Item;
         var outbound = lane.Current!;
         try
         {
             var editId = outbound.EditMessageId ?? (outbound.EditTag is { } tag ? sent.Find(outbound.ChatId, tag) : null);
             if (outbound.Kind == OutboundKind.Edit && editId is null)
             {
+                if (outbound.OnlyIfShown)
+                {
+                    // The notice it would correct was never shown (it was superseded while it waited): nothing to say.
+                    await records.DroppedAsync(item, ct).ConfigureAwait(false);
+                    return true;
+                }
+
                 outbound = lane.Current = outbound with { Kind = OutboundKind.Send };
             }
 
@@ -278,7 +363,9 @@ public sealed partial class OutboxSender(
                 }
             }
 
-            Enqueue(await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, NotYetRecorded(lane)).ConfigureAwait(false));
+            Enqueue(group.Count == 1
+                ? await records.DeliveredAsync(item, outbound, messageId, afterRetry: lane.Attempt > 0, ct, NotYetRecorded(lane)).ConfigureAwait(false)
+                : await records.DeliveredJoinedAsync([.. group.Select(e => (e.Item, e.Outbound))], afterRetry: lane.Attempt > 0, NotYetRecorded(lane), ct).ConfigureAwait(false));
             if (outbound.Pin)
             {
                 await threads.CardShownAsync(outbound, messageId, sentNew: outbound.Kind == OutboundKind.Send, ct).ConfigureAwait(false);
@@ -297,6 +384,7 @@ public sealed partial class OutboxSender(
         catch (ApiRequestException e) when (e.ErrorCode == 429)
         {
             await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Transient = true;
             var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
             lane.NotBefore = Network.GetUtcNow() + wait;
             NoteTooManyRequests(wait);
@@ -316,7 +404,7 @@ public sealed partial class OutboxSender(
                 LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
             }
 
-            Enqueue(await records.FailedAsync(item, outbound, Problem(e), ct).ConfigureAwait(false));
+            await FailedAsync(group, outbound, Problem(e), ct).ConfigureAwait(false);
             return true;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 400 && outbound.Kind == OutboundKind.Edit)
@@ -324,6 +412,13 @@ public sealed partial class OutboxSender(
             if (e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
             {
                 Enqueue(await records.DeliveredAsync(item, outbound, null, afterRetry: false, ct).ConfigureAwait(false));
+                return true;
+            }
+
+            if (outbound.OnlyIfShown)
+            {
+                // The notice is gone from the chat: a correction of it has nothing to correct.
+                await records.DroppedAsync(item, ct).ConfigureAwait(false);
                 return true;
             }
 
@@ -335,22 +430,41 @@ public sealed partial class OutboxSender(
         {
             await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
             LogRejected(outbound.Kind.ToString(), e.ErrorCode, SecretRedactor.Redact(e.Message));
-            Enqueue(await records.FailedAsync(item, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false));
+            await FailedAsync(group, outbound, DeliveryProblem.Rejected, ct, $" ({e.ErrorCode})").ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             await RememberPiecesAsync(lane, ct).ConfigureAwait(false);
+            lane.Transient = true;
             lane.Attempt++;
             var backoff = Backoff(lane.Attempt);
             LogRetry(outbound.Kind.ToString(), lane.Attempt, backoff.TotalMilliseconds, SecretRedactor.Describe(e));
             lane.NotBefore = Network.GetUtcNow() + backoff;
             if (lane.Attempt == 1)
             {
-                Enqueue(await records.RetryingAsync(outbound, ct).ConfigureAwait(false));
+                foreach (var part in group.Count == 1 ? [outbound] : group.Select(e => e.Outbound))
+                {
+                    Enqueue(await records.RetryingAsync(part, ct).ConfigureAwait(false));
+                }
             }
 
             return false;
+        }
+    }
+
+    /// <summary>A failure of a joined message is each part's failure: every part's case log says so.</summary>
+    private async Task FailedAsync(IReadOnlyList<LaneEntry> group, Outbound sentAs, DeliveryProblem problem, CancellationToken ct, string detail = "")
+    {
+        if (group.Count == 1)
+        {
+            Enqueue(await records.FailedAsync(group[0].Item, sentAs, problem, ct, detail).ConfigureAwait(false));
+            return;
+        }
+
+        foreach (var part in group)
+        {
+            Enqueue(await records.FailedAsync(part.Item, part.Outbound, problem, ct, detail).ConfigureAwait(false));
         }
     }
 
@@ -432,12 +546,12 @@ public sealed partial class OutboxSender(
         public bool Scheduled { get; set; }
         public DateTimeOffset NotBefore { get; set; }
 
-        /// <summary>The head item as it will be sent next (an edit may have turned into a send).</summary>
+        /// <summary>The group under way as it is being sent (joined texts as one; an edit may have turned into a send).</summary>
         public Outbound? Current { get; set; }
-
-        /// <summary>The outbox item <see cref="Current"/> was read from.</summary>
-        public OutboxItem? CurrentItem { get; set; }
         public int Attempt { get; set; }
+
+        /// <summary>The last try failed only for now (a 429, a broken connection): a waiting notice may still be superseded.</summary>
+        public bool Transient { get; set; }
 
         /// <summary>Ids of the head item's messages already in the chat (each piece of a long text), and how many are recorded.</summary>
         public List<int> Shown { get; } = [];

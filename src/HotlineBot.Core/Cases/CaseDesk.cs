@@ -196,6 +196,11 @@ public sealed class CaseDesk(
         {
             alerts.Announce(@case, null, turn);
         }
+        else if (@case.Status == CaseStatus.Queued)
+        {
+            // The queue is ordered by risk: the boards follow the new order.
+            alerts.QueueChanged(turn);
+        }
 
         topics.Changed(@case, turn);
     }
@@ -487,7 +492,7 @@ public sealed class CaseDesk(
         else
         {
             // Safe exit under every worker message too: the person may need to hide the chat right after reading it.
-            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId });
+            turn.Add(new Outbound { ChatId = @case.PersonChatId, Text = $"{header}: {message.Text}", Buttons = [screens.HideRow(@case.Language)], CaseId = @case.Id, ReportTo = workerId, MayJoin = true, WrittenAt = turn.Now });
         }
     }
 
@@ -548,7 +553,12 @@ public sealed class CaseDesk(
         else
         {
             var text = message.Kind == InboundKind.Edited ? "(edited) " + message.Text : message.Text;
-            turn.SendInCaseThread(room, @case.Id, $"{prefix} {text}", priority: priority);
+            // Ordinary messages may be joined with others waiting for the worker; a crisis or concern stays its own alert.
+            turn.Add(new Outbound
+            {
+                ChatId = room, Text = $"{prefix} {text}", Priority = priority, CaseId = @case.Id, InCaseThread = true,
+                MayJoin = prefixKey == UiKeys.WorkerPersonMessage, WrittenAt = turn.Now,
+            });
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class DutyRoster(IWorkerStore workers, ICaseStore cases, IOptions<
         var onDuty = OnDuty(now);
         if (onDuty.Count == 0)
         {
-            return _hotline.DutyDefaultIsWorkingHours ? [.. _hotline.Staff.Where(s => workers.Get(s).OnDuty is null)] : [];
+            return Reachable(now);
         }
 
         if (@case.Urgent)
@@ -47,6 +47,17 @@ public sealed class DutyRoster(IWorkerStore workers, ICaseStore cases, IOptions<
 
         var assigned = cases.Assigned();
         return [.. onDuty.Where(s => assigned.Count(c => c.WorkerId == s) < _hotline.MaxCasesPerWorker)];
+    }
+
+    /// <summary>
+    /// Who is shown the queue (the queue board): those on duty, or with nobody on duty the staff who never said /duty off
+    /// under the working-hours default, as <see cref="ToAlert"/> does.
+    /// </summary>
+    public IReadOnlyList<long> Reachable(DateTimeOffset now)
+    {
+        var onDuty = OnDuty(now);
+        return onDuty.Count > 0 ? onDuty
+            : _hotline.DutyDefaultIsWorkingHours ? [.. _hotline.Staff.Where(s => workers.Get(s).OnDuty is null)] : [];
     }
 
     private bool DefaultOnDuty(DateTimeOffset now) => _hotline.DutyDefaultIsWorkingHours && _hotline.WorkingHours.IsOpen(now);

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace HotlineBot.Cases;
 
 /// <summary>
-/// The notice every worker gets about a waiting case, with its Take button, and its later edit to say who took it,
-/// so nobody wonders whether a case is theirs. Urgent notices go out ahead of everything; the rest are bulk.
+/// What workers are shown of a waiting case: the queue board (<see cref="QueueBoard"/>), edited in place, for every case;
+/// an urgent case also gets its own alert with its Take button, ahead of everything in the worker's chat. When the case
+/// is taken or closed the alert is corrected to say who took it, so nobody wonders whether a case is theirs; an alert
+/// still waiting behind the chat's pace is superseded by that correction and never sent (it would be stale).
 /// </summary>
-public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRoster duty, ScreenRenderer screens, IOptions<HotlineOptions> options)
+public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRoster duty, QueueBoard board, ScreenRenderer screens, IOptions<HotlineOptions> options)
 {
     private const int FirstWordsShown = 500;
 
@@ -22,32 +24,50 @@ public sealed class WorkerAlerts(IWorkerStore workers, ICaseStore cases, DutyRos
         var recipients = duty.ToAlert(@case, turn.Now);
         @case.NotifiedStaff = [.. (@case.NotifiedStaff ?? []).Union(recipients)];
         cases.Update(@case);
-        foreach (var staff in recipients)
+        if (@case.Urgent)
         {
-            var worker = workers.Get(staff);
-            var key = @case.Urgent ? UiKeys.WorkerUrgentCase : UiKeys.WorkerNewCase;
-            var text = screens.Text(key, worker.Language,
-                ("number", @case.Id),
-                ("language", @case.Language.Code()),
-                ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
-                ("risk", RiskText(@case, worker.Language)),
-                ("text", Shorten(firstWords ?? string.Empty, FirstWordsShown)));
-            turn.Send(staff, text, [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker(new WorkerCommand.Take(@case.Id)))]],
-                @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Bulk, tag: Tag(@case), caseId: @case.Id);
+            foreach (var staff in recipients)
+            {
+                var worker = workers.Get(staff);
+                var text = screens.Text(UiKeys.WorkerUrgentCase, worker.Language,
+                    ("number", @case.Id),
+                    ("language", @case.Language.Code()),
+                    ("topics", @case.Topics.Count == 0 ? "—" : string.Join(", ", @case.Topics)),
+                    ("risk", RiskText(@case, worker.Language)),
+                    ("text", Shorten(firstWords ?? string.Empty, FirstWordsShown)));
+                turn.Add(new Outbound
+                {
+                    ChatId = staff, Text = text, Priority = OutboundPriority.Crisis, Tag = Tag(@case), ReplaceKey = Tag(@case), CaseId = @case.Id,
+                    Buttons = [[screens.Button(UiKeys.WorkerTake, worker.Language, CallbackData.Worker(new WorkerCommand.Take(@case.Id)))]],
+                });
+            }
         }
+
+        board.Refresh(turn);
     }
 
-    /// <summary>Everyone but the worker who has it sees, on the notice itself, who took the case (or that it closed).</summary>
+    /// <summary>
+    /// The case left the queue (taken, closed): its alert, where one was shown, says who took it (or that it closed), and
+    /// the boards no longer offer it. The worker who took it is included: an alert still waiting in their chat is stale too.
+    /// </summary>
     public void Settle(Case @case, Turn turn)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        foreach (var staff in (@case.NotifiedStaff ?? _hotline.Staff).Where(s => s != @case.WorkerId))
+        foreach (var staff in @case.NotifiedStaff ?? _hotline.Staff)
         {
             var worker = workers.Get(staff);
             var text = screens.Text(UiKeys.WorkerTakenBy, worker.Language, ("number", @case.Id), ("worker", TakenBy(@case)));
-            turn.Add(new Outbound { ChatId = staff, Kind = OutboundKind.Edit, EditTag = Tag(@case), Text = text, Priority = OutboundPriority.Bulk });
+            turn.Add(new Outbound
+            {
+                ChatId = staff, Kind = OutboundKind.Edit, EditTag = Tag(@case), ReplaceKey = Tag(@case), OnlyIfShown = true, Text = text, Priority = OutboundPriority.Bulk,
+            });
         }
+
+        board.Refresh(turn);
     }
+
+    /// <summary>The queue changed without a case arriving or leaving (a risk set by hand): the boards show the new order.</summary>
+    public void QueueChanged(Turn turn) => board.Refresh(turn);
 
     /// <summary>The level and, when the bot raised it, the words that did: a worker knows what to open with.</summary>
     public string RiskText(Case @case, Language language)

@@ -23,6 +23,7 @@ public sealed class WorkerDesk(
     Shifts shifts,
     Supervision supervision,
     CaseReport reports,
+    QueueBoard board,
     IOptions<HotlineOptions> options)
 {
     private readonly HotlineOptions _hotline = options.Value;
@@ -164,7 +165,11 @@ public sealed class WorkerDesk(
         shifts.Change(worker, change, turn);
         if (change == DutyChange.On && desk.Queue().Count > 0)
         {
-            ShowQueue(worker, turn);
+            board.Post(worker, turn);
+        }
+        else if (change == DutyChange.Off)
+        {
+            board.Leave(worker, turn);
         }
     }
 

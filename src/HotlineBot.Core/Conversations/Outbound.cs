@@ -75,4 +75,27 @@ public sealed record Outbound
     public bool ThreadOnly { get; init; }
     /// <summary>A worker's message to a person: that worker is told whether it arrived (see DeliveryReports).</summary>
     public long? ReportTo { get; init; }
+
+    /// <summary>
+    /// A notice the bot makes about something that changes (a case's alert, a worker's queue board): while it waits to be
+    /// sent, a newer outbound for the same chat with the same key takes its place, so a worker never gets a stale one.
+    /// Never set on anything a person or worker wrote: their words are never superseded.
+    /// </summary>
+    public string? ReplaceKey { get; init; }
+
+    /// <summary>
+    /// An edit that only corrects a notice already shown (a case's alert saying who took it): when that notice was never
+    /// sent (it was superseded while it waited), there is nothing to correct and nothing is sent.
+    /// </summary>
+    public bool OnlyIfShown { get; init; }
+
+    /// <summary>
+    /// A relayed text (a person's words at the worker, already marked with the case) that may be sent joined with other
+    /// such texts waiting for the same chat and thread: one message instead of one each behind the chat's pace. The
+    /// words are never changed, only joined, each part marked with its time.
+    /// </summary>
+    public bool MayJoin { get; init; }
+
+    /// <summary>When the relayed words were written: the time mark of a joined part, even if it was held (a hidden chat) and sent later.</summary>
+    public DateTimeOffset? WrittenAt { get; init; }
 }

@@ -129,6 +129,11 @@ public static partial class UiKeys
     public const string WorkerButtonTransfer = "worker.button.transfer";
     public const string WorkerButtonClose = "worker.button.close";
     public const string WorkerButtonTakeCase = "worker.button.take.case";
+    public const string WorkerBoardHeader = "worker.board.header";
+    public const string WorkerBoardLine = "worker.board.line";
+    public const string WorkerBoardMore = "worker.board.more";
+    public const string WorkerBoardEmpty = "worker.board.empty";
+    public const string WorkerBoardOffDuty = "worker.board.off.duty";
     public const string WorkerButtonSwitch = "worker.button.switch";
     public const string WorkerQueueLine = "worker.queue.line";
     public const string SupervisorStats = "supervisor.stats";

@@ -136,7 +136,7 @@ public sealed class CrisisReplyTests
         using var bot = new CoreHarness();
         bot.Onboard(Person);
         bot.Say(Person, "Муж меня избивает");
-        var notice = Assert.Single(bot.RepliesTo(CoreHarness.Worker1)).Text!;
+        var notice = Assert.Single(bot.RepliesTo(CoreHarness.Worker1), o => o.Tag != HotlineBot.Cases.QueueBoard.Tag).Text!;
         Assert.Contains("риск: 🔴 высокий", notice, StringComparison.Ordinal);
         Assert.Contains("«", notice, StringComparison.Ordinal);
         Assert.Equal(bot.Get<ICaseStore>().Find(1)!.RiskReason, notice.Split("высокий · ")[1].Split('\n')[0]);

@@ -11,7 +11,23 @@ namespace HotlineBot.Tests.Staff;
 /// <summary>Within one chat's lane an urgent alert overtakes the ordinary notices waiting behind Telegram's per-chat pace.</summary>
 public sealed class UrgentFirstTests
 {
-    private static OutboxItem Item(long id, OutboundPriority priority) => new() { Id = id, ChatId = 1, Priority = (int)priority };
+    private static LaneEntry Item(long id, OutboundPriority priority, string? replaceKey = null) =>
+        new(new OutboxItem { Id = id, ChatId = 1, Priority = (int)priority }, new Outbound { ChatId = 1, Priority = priority, Text = $"item {id}", ReplaceKey = replaceKey });
+
+    private static long Head(LaneItems lane) => lane.TryPeek(null, out var group) ? group[0].Item.Id : -1;
+
+    private static List<long> DrainAll(LaneItems lane)
+    {
+        var order = new List<long>();
+        while (lane.TryPeek(null, out var group))
+        {
+            order.Add(group[0].Item.Id);
+            lane.Begin(group);
+            lane.Finish();
+        }
+
+        return order;
+    }
 
     [Fact]
     public void Urgent_items_go_first_each_priority_keeps_its_order_and_an_item_under_way_is_finished_first()
@@ -20,22 +36,15 @@ public sealed class UrgentFirstTests
         lane.Enqueue(Item(1, OutboundPriority.Bulk));
         lane.Enqueue(Item(2, OutboundPriority.Reply));
         Assert.True(lane.TryPeek(null, out var head));
-        Assert.Equal(1, head.Id);
+        Assert.Equal(1, head[0].Item.Id);
+        lane.Begin(head);
 
         // Item 1 is being retried when two urgent ones arrive: it is finished first, then the urgent ones, then 2.
         lane.Enqueue(Item(3, OutboundPriority.Crisis));
         lane.Enqueue(Item(4, OutboundPriority.Crisis));
-        Assert.True(lane.TryPeek(started: head, out var next));
-        Assert.Equal(1, next.Id);
-        lane.Remove(next);
-        var order = new List<long>();
-        while (lane.TryPeek(null, out var item))
-        {
-            order.Add(item.Id);
-            lane.Remove(item);
-        }
-
-        Assert.Equal([3, 4, 2], order);
+        Assert.Equal(1, Head(lane));
+        lane.Finish();
+        Assert.Equal([3, 4, 2], DrainAll(lane));
         Assert.Equal(0, lane.Count);
     }
 
@@ -44,37 +53,63 @@ public sealed class UrgentFirstTests
     {
         var lane = new LaneItems();
         lane.Enqueue(Item(1, OutboundPriority.Bulk));
-        Assert.True(lane.TryPeek(null, out var waiting));
+        Assert.Equal(1, Head(lane));
         lane.Enqueue(Item(2, OutboundPriority.Crisis));
-        Assert.True(lane.TryPeek(null, out var head));
-        Assert.Equal(2, head.Id);
-        Assert.Equal(1, waiting.Id);
+        Assert.Equal(2, Head(lane));
     }
 
     [Fact]
-    public async Task A_crisis_alert_reaches_the_worker_ahead_of_ordinary_notices_that_were_waiting()
+    public void A_newer_notice_with_the_same_key_takes_the_waiting_ones_place_but_never_one_under_way()
+    {
+        var lane = new LaneItems();
+        Assert.Null(lane.Enqueue(Item(1, OutboundPriority.Bulk, "queue-board")));
+        lane.Enqueue(Item(2, OutboundPriority.Reply));
+        // The board edit 3 replaces 1 where 1 stood, ahead of the reply; the reply (no key) is never replaced.
+        Assert.Equal(1, lane.Enqueue(Item(3, OutboundPriority.Bulk, "queue-board"))?.Item.Id);
+        Assert.Null(lane.Enqueue(Item(4, OutboundPriority.Reply)));
+        Assert.True(lane.TryPeek(null, out var head));
+        Assert.Equal(3, head[0].Item.Id);
+        lane.Begin(head);
+
+        // 3 is being sent: 5 cannot replace it and waits behind the rest.
+        Assert.Null(lane.Enqueue(Item(5, OutboundPriority.Bulk, "queue-board")));
+        lane.Finish();
+
+        // An urgent alert superseded by its correction (the case was taken) leaves the urgent line.
+        Assert.Null(lane.Enqueue(Item(6, OutboundPriority.Crisis, "case-7")));
+        Assert.Equal(6, lane.Enqueue(Item(8, OutboundPriority.Bulk, "case-7"))?.Item.Id);
+        Assert.Equal([2, 4, 5, 8], DrainAll(lane));
+    }
+
+    [Fact]
+    public async Task A_crisis_alert_reaches_the_worker_ahead_of_ordinary_messages_that_were_waiting()
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
-        const long inCrisis = 6600;
-        long[] people = [.. Enumerable.Range(1, 8).Select(i => 6600L + i)];
+        const long talking = 6600;
+        const long inCrisis = 6601;
         await GreetWorkersAsync(api, BotHost.WorkerA);
-        var menu = await ReachMenuAsync(api, inCrisis);
+        await OpenCaseAsync(api, talking, "Вопрос про пособие");
+        var board = await WaitNotification(api, BotHost.WorkerA, 1);
+        api.PressButton(BotHost.WorkerA, board.MessageId, "w:take:1");
+        await WaitText(api, talking, "на связи");
+        await ReachMenuAsync(api, inCrisis);
         var before = LastId(api, BotHost.WorkerA);
 
-        // Eight ordinary cases open at once: their notices queue up in the worker's chat at one message a second.
-        await Task.WhenAll(people.Select(p => OpenCaseAsync(api, p, "Вопрос про пособие")));
-        var cases = bot.Services.GetRequiredService<ICaseStore>();
-        await api.WaitUntilAsync(() => cases.Queued().Count == people.Length);
+        // Six photos from the person in the live chat: each is a note and a copy, one by one at the chat's pace.
+        for (var i = 0; i < 6; i++)
+        {
+            api.SendPhoto(talking, $"фото {i}");
+        }
+
+        await api.WaitUntilAsync(() => bot.Services.GetRequiredService<ICaseStore>().Log(1).Count(e => e.MediaKind is not null) == 6);
         api.SendText(inCrisis, "я не хочу жить");
         var urgent = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Display?.Contains("СРОЧНОЕ обращение", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30), before);
         await bot.WaitIdleAsync(TimeSpan.FromSeconds(60));
 
-        var notices = api.BotMessages(BotHost.WorkerA).Where(m => m.MessageId > before && m.Display?.Contains("🆕 Обращение", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(people.Length, notices.Count);
-        // Every ordinary case was open before the crisis was written, yet some of their notices came after the alert.
-        Assert.Contains(notices, n => n.MessageId > urgent.MessageId);
-        Assert.True(notices.Count(n => n.MessageId > urgent.MessageId) >= 2, api.DumpChat(BotHost.WorkerA));
-        Assert.True(menu.MessageId > 0);
+        var copies = api.BotMessages(BotHost.WorkerA).Where(m => m.MessageId > before && m.Kind == MessageKind.Photo).ToList();
+        Assert.Equal(6, copies.Count);
+        // Every photo was in the log before the crisis was written, yet some of them reached the worker after the alert.
+        Assert.True(copies.Count(c => c.MessageId > urgent.MessageId) >= 2, api.DumpChat(BotHost.WorkerA));
     }
 }
