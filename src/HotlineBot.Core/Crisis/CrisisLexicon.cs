@@ -67,7 +67,7 @@ public sealed class CrisisLexicon
 
             foreach (var placement in rule.Pattern.Placements(matches))
             {
-                if (rule.NegatedAt(matches, placement) < 0 && FirstCovering(matches, placement) is null)
+                if (rule.NegatedAt(matches, placement) < 0 && FirstCovering(matches, placement, rule.Level) is null)
                 {
                     var matched = Matched(words, placement);
                     return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
@@ -115,7 +115,7 @@ public sealed class CrisisLexicon
                     }
                 }
 
-                var covering = FirstCovering(matches, placement);
+                var covering = FirstCovering(matches, placement, rule.Level);
                 report.AppendLine(covering is { } c
                     ? $"  cancelled: exception {c.Exception} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
                     : "  exceptions: none covers the matched words");
@@ -158,11 +158,11 @@ public sealed class CrisisLexicon
 
     public static string Name(CrisisLevel level) => level.ToString().ToLowerInvariant();
 
-    private (CrisisIdiom Exception, int[] At)? FirstCovering(SlotMatches words, int[] placement)
+    private (CrisisIdiom Exception, int[] At)? FirstCovering(SlotMatches words, int[] placement, CrisisLevel level)
     {
         foreach (var exception in _exceptions)
         {
-            if (exception.Covers(words, placement) is { } at)
+            if (exception.Cancels(level) && exception.Covers(words, placement) is { } at)
             {
                 return (exception, at);
             }

@@ -60,6 +60,15 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
 
     public CrisisSlot? Unless { get; init; }
 
+    /// <summary>
+    /// With <see cref="CrisisLevel.Unclear"/> the exception cancels only unclear matches: a worrying phrase inside a paperwork
+    /// question («нет сил стоять в очереди») is ordinary, while a clear one («избил меня, какие документы нужны») still counts.
+    /// </summary>
+    public CrisisLevel? CancelsOnly { get; init; }
+
+    /// <summary>Whether this exception may cancel a match of a pattern of <paramref name="level"/>.</summary>
+    internal bool Cancels(CrisisLevel level) => CancelsOnly is null || CancelsOnly == level;
+
     /// <summary>The word that keeps this placement from this context exception («опять», «тоже»), or -1.</summary>
     internal int KeptAt(SlotMatches words, int[] placement)
     {
@@ -118,5 +127,6 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
     }
 
     public override string ToString() =>
-        Near > 0 ? $"{Pattern} near (within {Near} words){(Unless is null ? "" : $" unless {Unless}")}" : Pattern.ToString();
+        (Near > 0 ? $"{Pattern} near (within {Near} words){(Unless is null ? "" : $" unless {Unless}")}" : Pattern.ToString())
+        + (CancelsOnly is null ? "" : " (cancels unclear matches only)");
 }

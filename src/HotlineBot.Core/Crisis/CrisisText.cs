@@ -98,7 +98,7 @@ public static class CrisisText
             return;
         }
 
-        var hasJ = Transliterate(raw, builder, jAsY: false);
+        var hasJ = Transliterate(raw, builder, JReading.Usual);
         if (builder.Length == 0)
         {
             return;
@@ -108,10 +108,9 @@ public static class CrisisText
         string? alt = null;
         if (hasJ)
         {
-            builder.Clear();
-            Transliterate(raw, builder, jAsY: true);
-            var other = builder.ToString();
-            alt = other == primary ? null : other;
+            // The other reading of j: as й (ja→я) for Russian typists; when that changes nothing, as ж everywhere, for the
+            // 2021 Kazakh alphabet, where j is ж also after a vowel («majburleidi» = мәжбүрлейді, not маибурлеиди).
+            alt = OtherReading(raw, builder, primary, JReading.AsY) ?? OtherReading(raw, builder, primary, JReading.AsZh);
         }
 
         words.Add(new CrisisWord(primary, Latin: true, alt));
@@ -141,9 +140,26 @@ public static class CrisisText
         }
     }
 
-    /// <summary>Writes the Cyrillic reading of a Latin word; returns whether it had a j that could also be read as й.</summary>
-    private static bool Transliterate(ReadOnlySpan<char> raw, StringBuilder builder, bool jAsY)
+    private static string? OtherReading(ReadOnlySpan<char> raw, StringBuilder builder, string primary, JReading reading)
     {
+        builder.Clear();
+        Transliterate(raw, builder, reading);
+        var other = builder.ToString();
+        return other == primary ? null : other;
+    }
+
+    /// <summary>How a Latin j is read: ж, or й after a vowel before a consonant or at the end (moj, ubej); always й; always ж.</summary>
+    private enum JReading
+    {
+        Usual,
+        AsY,
+        AsZh,
+    }
+
+    /// <summary>Writes the Cyrillic reading of a Latin word; returns whether it had a j that could also be read otherwise.</summary>
+    private static bool Transliterate(ReadOnlySpan<char> raw, StringBuilder builder, JReading reading)
+    {
+        var jAsY = reading == JReading.AsY;
         Span<char> lower = raw.Length <= 64 ? stackalloc char[raw.Length] : new char[raw.Length];
         var n = 0;
         foreach (var c in raw)
@@ -189,7 +205,7 @@ public static class CrisisText
                 case 'j':
                     hasJ = true;
                     // After a vowel and before a consonant or at the end j is й (moj, ubej); else ж, as Kazakh typists use it.
-                    builder.Append((previousVowel && !IsLatinVowel(next)) || jAsY ? 'и' : 'ж');
+                    builder.Append(jAsY || (reading == JReading.Usual && previousVowel && !IsLatinVowel(next)) ? 'и' : 'ж');
                     break;
                 default:
                     var single = LatinLetter(c);

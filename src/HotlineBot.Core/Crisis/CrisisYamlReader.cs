@@ -31,7 +31,7 @@ public static class CrisisYamlReader
     public static readonly IReadOnlyList<string> Sections = ["families", "patterns", "exceptions"];
 
     private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "note"];
-    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "note"];
+    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "cancels", "note"];
 
     private static readonly Dictionary<string, CrisisKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -113,6 +113,7 @@ public static class CrisisYamlReader
                 {
                     Unless = draft.Unless.Count == 0 ? null
                         : Slot(string.Join('|', draft.Unless.Select(n => n.Slot)), draft.Unless[0].Where, families, problems, allowShort: true),
+                    CancelsOnly = draft.Level == CrisisLevel.Unclear ? CrisisLevel.Unclear : null,
                 }
                 : null)
             .OfType<CrisisIdiom>().ToList();
@@ -285,6 +286,20 @@ public static class CrisisYamlReader
             var id = Scalar(map, "id");
             var kind = CrisisKind.None;
             var level = CrisisLevel.None;
+            if (exception && Child(map, "cancels") is { } cancelsNode)
+            {
+                // An exception's level is what it may cancel: "unclear" spares clear alarms (a worry in a paperwork question).
+                if (cancelsNode is YamlScalarNode { Value: "unclear" })
+                {
+                    level = CrisisLevel.Unclear;
+                }
+                else
+                {
+                    Problem(cancelsNode, "cancels must be unclear (leave it out to cancel any match)");
+                    sound = false;
+                }
+            }
+
             if (!exception)
             {
                 if (id is null)

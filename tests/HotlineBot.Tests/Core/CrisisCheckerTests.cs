@@ -68,6 +68,14 @@ public sealed class CrisisCheckerTests
         """, "- words: фильм|кино", "unless is for a context exception");
 
     [Fact]
+    public void Cancels_other_than_unclear() => LoadWithExtraFile("""
+        exceptions:
+          - words: справк|очеред
+            near: 4
+            cancels: clear
+        """, "cancels: clear", "cancels must be unclear");
+
+    [Fact]
     public void An_unknown_kind() => LoadWithExtraFile("""
         patterns:
           - id: extra.kind

@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace HotlineBot.Tests.Core;
 
 /// <summary>
-/// The real dialogs/crisis.yaml against the labelled corpora tests/crisis/phrases.yaml and holdout.yaml (both development data
-/// now): recall at least 97 % and false alarms at most 3 % in each language.
+/// The real dialogs/crisis.yaml against the labelled corpora tests/crisis/phrases.yaml, holdout.yaml and holdout2.yaml (all
+/// development data now): recall at least 97 % and false alarms at most 3 % in each language.
 /// </summary>
 public sealed class CrisisCorpusTests(ITestOutputHelper output)
 {
@@ -35,20 +35,23 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The first held-out set became development data when the matcher was generalised (issue 14, second pass), so it must
-    /// meet the same goals; a second held-out set, written independently and never seen, is measured by the lead.
+    /// The held-out sets whose figures have been reported are development data from then on (issue 14: holdout.yaml since the
+    /// second pass, holdout2.yaml since the third), so they must meet the same goals; the next blind set is measured by the
+    /// lead and never added here before its figures are reported.
     /// </summary>
     [Theory]
-    [InlineData(Language.Kk)]
-    [InlineData(Language.Ru)]
-    public void The_first_holdout_corpus_meets_the_goals_too(Language lang)
+    [InlineData("holdout.yaml", Language.Kk)]
+    [InlineData("holdout.yaml", Language.Ru)]
+    [InlineData("holdout2.yaml", Language.Kk)]
+    [InlineData("holdout2.yaml", Language.Ru)]
+    public void Every_reported_holdout_corpus_meets_the_goals_too(string file, Language lang)
     {
-        var evaluation = CrisisEvaluation.Run(Lexicon.Value, CrisisCorpus.Read(Corpus("holdout.yaml")));
-        output.WriteLine(evaluation.Report("holdout.yaml"));
-        Assert.True(evaluation.Results.Count(r => r.Phrase.Lang == lang) >= 100, "the holdout set has its phrases");
-        Assert.True(evaluation.Recall(lang) >= MinRecall, $"{lang} recall {evaluation.Recall(lang):P1} < {MinRecall:P0}; misses: " +
+        var evaluation = CrisisEvaluation.Run(Lexicon.Value, CrisisCorpus.Read(Corpus(file)));
+        output.WriteLine(evaluation.Report(file));
+        Assert.True(evaluation.Results.Count(r => r.Phrase.Lang == lang) >= 100, $"{file} has its phrases");
+        Assert.True(evaluation.Recall(lang) >= MinRecall, $"{file} {lang} recall {evaluation.Recall(lang):P1} < {MinRecall:P0}; misses: " +
             string.Join(" | ", evaluation.Misses.Where(p => p.Lang == lang).Select(p => p.Text)));
-        Assert.True(evaluation.FalseAlarms(lang) <= MaxFalseAlarms, $"{lang} false alarms {evaluation.FalseAlarms(lang):P1} > {MaxFalseAlarms:P0}: " +
+        Assert.True(evaluation.FalseAlarms(lang) <= MaxFalseAlarms, $"{file} {lang} false alarms {evaluation.FalseAlarms(lang):P1} > {MaxFalseAlarms:P0}: " +
             string.Join(" | ", evaluation.FalseAlarmList.Where(r => r.Phrase.Lang == lang).Select(r => $"{r.Phrase.Text} ← {r.Verdict.PatternId}")));
     }
 

@@ -135,6 +135,31 @@ public sealed class CrisisMatcherTests
     [InlineData("в новостях: он избил мужа, опять", null)] // but not after them
     public void Exceptions_cancel_only_what_they_cover(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
+    [Theory]
+    [InlineData("нет сил больше", "no_strength")]
+    [InlineData("нет сил больше стоять в очереди", null)] // the paperwork context cancels the unclear match
+    [InlineData("избил меня, нет сил, какая справка нужна", "beaten")] // but never a clear one
+    public void An_exception_that_cancels_only_unclear_matches_spares_clear_ones(string text, string? pattern)
+    {
+        var lexicon = Lexicon("""
+            patterns:
+              - id: no_strength
+                kind: suicide
+                level: unclear
+                words: =нет сил
+              - id: beaten
+                kind: violence
+                level: clear
+                words: избил меня
+            exceptions:
+              - words: очеред|справк
+                near: 6
+                cancels: unclear
+            """);
+        Assert.Equal(pattern, lexicon.Assess(text).PatternId);
+        Assert.Contains("cancels unclear matches only", lexicon.Explain("нет сил больше стоять в очереди"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Levels_clear_wins_over_unclear_and_the_assessment_says_what_matched()
     {

@@ -65,6 +65,15 @@ public sealed class CrisisTextTests
         Assert.False(Assert.Single(CrisisText.Words("хочу")).Latin);
     }
 
+    [Fact]
+    public void A_latin_j_after_a_vowel_is_also_read_as_zh_as_the_2021_kazakh_alphabet_writes_it()
+    {
+        var word = Assert.Single(CrisisText.Words("majburleidi"));
+        Assert.Equal("маибурлеиди", word.Text);
+        Assert.Equal("мажбурлеиди", word.Alt);
+        Assert.Equal("поиду", Assert.Single(CrisisText.Words("pojdu")).Text);
+    }
+
     [Theory]
     [InlineData("өлгім келеді", Language.Kk)]
     [InlineData("олгим келеди", Language.Kk)]
