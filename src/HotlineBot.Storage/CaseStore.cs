@@ -65,6 +65,8 @@ internal sealed class CaseStore : ICaseStore
 
     public int QueuePosition(Case @case) => _line.PositionOf(@case);
 
+    public IReadOnlyList<(int Rank, int Id)> WaitingInOrder() => _line.InOrder();
+
     public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
         Query(() => (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id));
 
@@ -101,7 +103,7 @@ internal sealed class CaseStore : ICaseStore
 
     private void WriteEvents()
     {
-        if (_pendingEvents.Count > 0)
+        if (_db.InUnitOfWork && _pendingEvents.Count > 0)
         {
             _events.InsertBulk(_pendingEvents);
             _pendingEvents.Clear();

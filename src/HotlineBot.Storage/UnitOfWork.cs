@@ -80,9 +80,17 @@ internal sealed class UnitOfWork<TKey, T>
         _changed.Add(id);
     }
 
-    /// <summary>Writes what changed; queries call it first, so LiteDB answers them with this turn's changes.</summary>
+    /// <summary>
+    /// Writes what changed; queries call it first, so LiteDB answers them with this turn's changes. Only on the thread
+    /// of the unit: a reader elsewhere (a metrics scrape) must neither see nor write a turn that is not committed.
+    /// </summary>
     public void Flush()
     {
+        if (!Active)
+        {
+            return;
+        }
+
         foreach (var id in _changed)
         {
             _write(_loaded[id]);

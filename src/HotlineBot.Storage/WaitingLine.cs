@@ -24,6 +24,15 @@ internal sealed class WaitingLine(Func<IReadOnlyList<Case>> load)
         }
     }
 
+    public IReadOnlyList<(int Rank, int Id)> InOrder()
+    {
+        lock (_gate)
+        {
+            Load();
+            return [.. _line!];
+        }
+    }
+
     public void Track(Case @case)
     {
         lock (_gate)

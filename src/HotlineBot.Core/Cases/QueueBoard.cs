@@ -29,6 +29,11 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
     private const int MaxLength = 4000;
 
     private readonly HotlineOptions _hotline = options.Value;
+
+    // The first words of the cases shown in detail, by case: they never change while a case waits, and the ten at the
+    // top of the queue stay the same through many refreshes, so the log is read once per case, not once per refresh.
+    // Only the processor's thread renders boards; what is no longer shown is dropped at each refresh.
+    private Dictionary<int, string> _firstWords = [];
     private readonly ICaseStore _cases = cases;
     private readonly ScreenRenderer _screens = screens;
 
@@ -47,6 +52,8 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
                 Text = text, Buttons = buttons, Priority = OutboundPriority.Bulk,
             });
         }
+
+        render.KeepFirstWords();
     }
 
     /// <summary>A new board at the bottom of the worker's chat (a shift starting): later changes edit this one.</summary>
@@ -73,13 +80,20 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
         });
     }
 
-    /// <summary>The queue read once per refresh, the board rendered once per language and capacity.</summary>
+    /// <summary>
+    /// The queue's order read once per refresh (from memory: the board follows every change of a queue that may hold
+    /// thousands after a TV spot, so only the cases it shows in detail are loaded), the board rendered once per
+    /// language and capacity.
+    /// </summary>
     private sealed class Rendering(QueueBoard board)
     {
-        private readonly IReadOnlyList<Case> _queue = [.. board._cases.Queued().OrderBy(c => c.QueueRank()).ThenBy(c => c.Id)];
+        private readonly IReadOnlyList<(int Rank, int Id)> _queue = board._cases.WaitingInOrder();
         private readonly IReadOnlyList<Case> _assigned = board._cases.Assigned();
         private readonly Dictionary<(Language, bool), (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool)> _rendered = [];
         private readonly Dictionary<int, string> _firstWords = [];
+
+        /// <summary>What this rendering showed in detail becomes the board's cache for the next one.</summary>
+        public void KeepFirstWords() => board._firstWords = _firstWords;
 
         public (string Text, IReadOnlyList<IReadOnlyList<OutButton>> Buttons, bool Empty) For(WorkerState worker)
         {
@@ -88,13 +102,17 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
             var key = (worker.Language, full);
             if (!_rendered.TryGetValue(key, out var shown))
             {
-                _rendered[key] = shown = Render(worker.Language, [.. _queue.Where(c => c.Urgent || !full)]);
+                // Urgent cases rank first (rank 0, with high risk): only those few are loaded to tell them apart.
+                IReadOnlyList<int> offered = full
+                    ? [.. _queue.Where(w => w.Rank == 0).Select(w => board._cases.Find(w.Id)).Where(c => c is { Urgent: true }).Select(c => c!.Id)]
+                    : [.. _queue.Select(w => w.Id)];
+                _rendered[key] = shown = Render(worker.Language, offered);
             }
 
             return shown;
         }
 
-        private (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool) Render(Language language, IReadOnlyList<Case> offered)
+        private (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool) Render(Language language, IReadOnlyList<int> offered)
         {
             var screens = board._screens;
             if (offered.Count == 0)
@@ -103,7 +121,7 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
             }
 
             var text = new StringBuilder(screens.Text(UiKeys.WorkerBoardHeader, language, ("count", offered.Count)));
-            var detailed = offered.Take(Detailed).ToList();
+            var detailed = offered.Take(Detailed).Select(id => board._cases.Find(id)).OfType<Case>().ToList();
             foreach (var c in detailed)
             {
                 text.Append("\n\n").Append(screens.Text(UiKeys.WorkerBoardLine, language,
@@ -119,9 +137,9 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
             {
                 var rest = new StringBuilder();
                 var room = MaxLength - text.Length - screens.Text(UiKeys.WorkerBoardMore, language, ("cases", string.Empty)).Length - 4;
-                foreach (var c in offered.Skip(Detailed))
+                foreach (var id in offered.Skip(Detailed))
                 {
-                    var number = (rest.Length > 0 ? ", #" : "#") + c.Id.ToString(CultureInfo.InvariantCulture);
+                    var number = (rest.Length > 0 ? ", #" : "#") + id.ToString(CultureInfo.InvariantCulture);
                     if (rest.Length + number.Length > room)
                     {
                         rest.Append(", …");
@@ -142,11 +160,13 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
         /// <summary>What the person wrote first, shortened: a worker knows what a case is about before taking it.</summary>
         private string FirstWords(Case c)
         {
-            if (!_firstWords.TryGetValue(c.Id, out var words))
+            if (!_firstWords.TryGetValue(c.Id, out var words) && !board._firstWords.TryGetValue(c.Id, out words))
             {
                 var first = board._cases.Log(c.Id).FirstOrDefault(e => e.Kind == CaseEventKind.PersonMessage)?.Text ?? "…";
-                _firstWords[c.Id] = words = first.Length <= FirstWordsShown ? first : string.Concat(first.AsSpan(0, FirstWordsShown), "…");
+                words = first.Length <= FirstWordsShown ? first : string.Concat(first.AsSpan(0, FirstWordsShown), "…");
             }
+
+            _firstWords[c.Id] = words;
 
             return words;
         }

@@ -10,6 +10,12 @@ public interface ICaseStore
     IReadOnlyList<Case> Assigned();
     IReadOnlyList<Case> Queued();
     int QueuePosition(Case @case);
+
+    /// <summary>
+    /// The waiting cases' numbers in queue order (risk, then arrival) with their rank (0: urgent or high risk), from
+    /// memory: whatever shows the whole queue on every change (the queue board) must not load every waiting case.
+    /// </summary>
+    IReadOnlyList<(int Rank, int Id)> WaitingInOrder();
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
     void Append(CaseEvent caseEvent);
     IReadOnlyList<CaseEvent> Log(int caseId);

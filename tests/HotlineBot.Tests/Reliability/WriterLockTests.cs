@@ -1,4 +1,5 @@
 using System.Reflection;
+using HotlineBot.Cases;
 using HotlineBot.Conversations;
 using HotlineBot.Storage;
 using HotlineBot.Tests.Core;
@@ -37,6 +38,32 @@ public sealed class WriterLockTests
         // Every silent worker's person is told, from what the cases keep, without one log read.
         Assert.Equal(5, tick.Outbounds.Count(o => o.ChatId >= Person && o.ChatId < Person + 5));
         Assert.DoesNotContain(nameof(ICaseStore.Log), counting);
+    }
+
+    [Fact]
+    public void The_queue_board_follows_a_new_case_without_loading_every_waiting_case()
+    {
+        var calls = new List<string>();
+        using var core = new CoreHarness(configure: services => services.AddSingleton<ICaseStore>(sp =>
+            CallCounter.Wrap<ICaseStore>(ActivatorUtilities.CreateInstance<CaseStore>(sp), calls)));
+        core.Say(CoreHarness.Worker1, "/duty on");
+        for (var i = 0; i < 12; i++)
+        {
+            core.Onboard(Person + i, "ru");
+            core.Press(Person + i, "a:escalate", 1, "ru");
+            core.Say(Person + i, "мне нужна помощь с пособием", "ru");
+        }
+
+        calls.Clear();
+        core.Onboard(Person + 12, "ru");
+        core.Press(Person + 12, "a:escalate", 1, "ru");
+        var opened = core.Say(Person + 12, "мне нужна помощь с пособием", "ru");
+
+        // The board is re-drawn for the new case (it lists all 13), from the queue's order kept in memory.
+        var board = Assert.Single(opened, o => o.ChatId == CoreHarness.Worker1 && o.Tag == QueueBoard.Tag);
+        Assert.Contains("#13", board.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(ICaseStore.Queued), calls);
+        Assert.DoesNotContain(nameof(ICaseStore.All), calls);
     }
 
     [Fact]
