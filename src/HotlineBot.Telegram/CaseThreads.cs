@@ -92,6 +92,24 @@ public sealed partial class CaseThreads(
         }
     }
 
+    /// <summary>
+    /// Whether two outbounds for the same chat show in the same thread, without asking Telegram: in a chat without
+    /// topics every case's thread is the chat itself (so the five people a worker talks with can share one joined
+    /// message); with topics, or while that is not yet known, only the same case's.
+    /// </summary>
+    public bool SharesThread(Outbound a, Outbound b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var topics = a.ChatId < 0 ? _hotline.StaffGroups.Contains(a.ChatId) : _privateTopics;
+        if (topics == false)
+        {
+            return true;
+        }
+
+        return a.InCaseThread == b.InCaseThread && (!a.InCaseThread || a.CaseId == b.CaseId);
+    }
+
     /// <summary>The thread an outbound about a case goes to, or null: the chat itself.</summary>
     public async Task<int?> ThreadForAsync(Outbound outbound, CancellationToken ct)
     {

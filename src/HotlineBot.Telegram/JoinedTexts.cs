@@ -10,8 +10,12 @@ namespace HotlineBot.Telegram;
 /// for word, already marked with its case (<c>#12:</c>), and gets the time it was written, which the one joined message
 /// no longer tells by itself. Media and everything else go one by one, in order: joining stops at the first of them.
 /// </summary>
-internal sealed class JoinedTexts(TimeSpan utcOffset)
+/// <param name="sameThread">Whether two outbounds for one chat show in the same thread of it, as the edge resolves
+/// threads (in a chat without topics every case's thread is the chat itself); by default only the same case's.</param>
+internal sealed class JoinedTexts(TimeSpan utcOffset, Func<Outbound, Outbound, bool>? sameThread = null)
 {
+    private readonly Func<Outbound, Outbound, bool> _sameThread = sameThread ?? SameCaseThread;
+
     private const string Separator = "\n\n";
 
     /// <summary>Whether <paramref name="next"/> may go in the same message as <paramref name="group"/>.</summary>
@@ -21,8 +25,8 @@ internal sealed class JoinedTexts(TimeSpan utcOffset)
         ArgumentNullException.ThrowIfNull(group);
         var head = group[0].Outbound;
         var candidate = next.Outbound;
-        if (!IsJoinable(head) || !IsJoinable(candidate) || candidate.Priority != head.Priority || candidate.InCaseThread != head.InCaseThread
-            || (head.InCaseThread && candidate.CaseId != head.CaseId) || !SameButtons(head, candidate))
+        if (!IsJoinable(head) || !IsJoinable(candidate) || candidate.Priority != head.Priority || candidate.ChatId != head.ChatId
+            || !_sameThread(head, candidate) || !SameButtons(head, candidate))
         {
             return false;
         }
@@ -53,6 +57,9 @@ internal sealed class JoinedTexts(TimeSpan utcOffset)
 
         return group[0].Outbound with { Text = text.ToString() };
     }
+
+    private static bool SameCaseThread(Outbound a, Outbound b) =>
+        a.InCaseThread == b.InCaseThread && (!a.InCaseThread || a.CaseId == b.CaseId);
 
     // Plain texts only: no keyboard, nothing that names the message for a later edit. Buttons, when every part has the
     // same (the safe-exit row under a worker's words), go once under the joined message.

@@ -45,7 +45,7 @@ public sealed partial class OutboxSender(
     private readonly LaneQueue _ready = new();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
-    private readonly JoinedTexts _joined = new(TimeSpan.FromHours(options.Value.WorkingHours.UtcOffsetHours));
+    private readonly JoinedTexts _joined = new(TimeSpan.FromHours(options.Value.WorkingHours.UtcOffsetHours), threads.SharesThread);
     private DateTimeOffset _globalPauseUntil;
 
     /// <summary>Called after each commit with the items it added, so delivery starts without a database poll.</summary>

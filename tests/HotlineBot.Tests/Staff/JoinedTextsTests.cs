@@ -24,6 +24,16 @@ public sealed class JoinedTextsTests
     }
 
     [Fact]
+    public void In_a_chat_without_topics_every_cases_thread_is_the_chat_so_different_cases_join()
+    {
+        // As the edge says for a worker's chat once getMe answered "no topics": the five people a worker talks with
+        // share one joined message instead of one message a second each.
+        var noTopics = new JoinedTexts(TimeSpan.FromHours(5), (_, _) => true);
+        Assert.True(noTopics.Joins(Text(2, "#2: b", caseId: 2, inThread: true), [Text(1, "#1: a", inThread: true)]));
+        Assert.False(_joined.Joins(Text(2, "#2: b", caseId: 2, inThread: true), [Text(1, "#1: a", inThread: true)]));
+    }
+
+    [Fact]
     public void Only_relayed_texts_join_and_never_past_4096_characters()
     {
         Assert.False(_joined.Joins(Text(2, "notice", mayJoin: false), [Text(1, "#1: a")]));
