@@ -102,12 +102,7 @@ public sealed partial class CaseThreads(
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var topics = a.ChatId < 0 ? _hotline.StaffGroups.Contains(a.ChatId) : _privateTopics;
-        if (topics == false)
-        {
-            return true;
-        }
-
-        return a.InCaseThread == b.InCaseThread && (!a.InCaseThread || a.CaseId == b.CaseId);
+        return topics == false || JoinedTexts.SameCaseThread(a, b);
     }
 
     /// <summary>The thread an outbound about a case goes to, or null: the chat itself.</summary>

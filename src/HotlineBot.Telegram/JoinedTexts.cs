@@ -58,7 +58,8 @@ internal sealed class JoinedTexts(TimeSpan utcOffset, Func<Outbound, Outbound, b
         return group[0].Outbound with { Text = text.ToString() };
     }
 
-    private static bool SameCaseThread(Outbound a, Outbound b) =>
+    /// <summary>Both in the chat itself, or both in the thread of the same case: what holds wherever topics may be on.</summary>
+    public static bool SameCaseThread(Outbound a, Outbound b) =>
         a.InCaseThread == b.InCaseThread && (!a.InCaseThread || a.CaseId == b.CaseId);
 
     // Plain texts only: no keyboard, nothing that names the message for a later edit. Buttons, when every part has the
