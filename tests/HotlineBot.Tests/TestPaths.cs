@@ -9,6 +9,17 @@ internal static class TestPaths
 
     public static string Config => Path.Combine(RepoRoot, "config", "appsettings.json");
 
+    /// <summary>Copies the real dialogs folder, subfolders too (the crisis examples), into <paramref name="target"/>.</summary>
+    public static void CopyDialogsTo(string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Dialogs, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(Dialogs, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     public static string TempDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "hotline-tests", Guid.NewGuid().ToString("N"));

@@ -20,7 +20,7 @@ public static class CrisisCorpus
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("phrases"), out var list) || list is not YamlSequenceNode phrases)
         {
-            throw new InvalidDataException($"{path}: expected 'phrases:' with a list");
+            throw new CorpusFormatException(path, 1, "expected 'phrases:' with a list");
         }
 
         var result = new List<CorpusPhrase>();
@@ -33,7 +33,7 @@ public static class CrisisCorpus
             var text = Get("text");
             if (lang is null || expect is not ("alarm" or "none") || string.IsNullOrWhiteSpace(text))
             {
-                throw new InvalidDataException($"{path}:{line}: a phrase needs lang: kk|ru, expect: alarm|none and text");
+                throw new CorpusFormatException(path, line, "a phrase needs lang: kk|ru, expect: alarm|none and text");
             }
 
             result.Add(new CorpusPhrase(lang.Value, expect == "alarm", Get("category") ?? "-", text, line));
@@ -41,6 +41,16 @@ public static class CrisisCorpus
 
         return result;
     }
+}
+
+/// <summary>A labelled corpus that cannot be read, with the file and line to open.</summary>
+public sealed class CorpusFormatException(string file, int line, string reason) : FormatException($"{file}:{line}: {reason}")
+{
+    public string File { get; } = file;
+
+    public int Line { get; } = line;
+
+    public string Reason { get; } = reason;
 }
 
 /// <summary>Recall (alarm phrases flagged) and false alarms (none phrases flagged) of a lexicon on a corpus, per language and category.</summary>
@@ -52,6 +62,10 @@ public sealed class CrisisEvaluation
 
     public static CrisisEvaluation Run(CrisisLexicon lexicon, IEnumerable<CorpusPhrase> phrases) =>
         new([.. phrases.Select(p => (p, lexicon.Assess(p.Text)))]);
+
+    /// <summary>Verdicts reached elsewhere (one per phrase, in order), e.g. by models that never saw the phrase.</summary>
+    public static CrisisEvaluation Of(IReadOnlyList<CorpusPhrase> phrases, IReadOnlyList<CrisisAssessment> verdicts) =>
+        new([.. phrases.Zip(verdicts)]);
 
     public double Recall(Language? lang = null, string? category = null) => Rate(true, lang, category);
 
@@ -78,7 +92,8 @@ public sealed class CrisisEvaluation
             var nones = Results.Where(r => r.Phrase.Lang == lang && !r.Phrase.Alarm).ToList();
             w.WriteLine($"{lang.Code()}: recall {Recall(lang):P1} ({alarms.Count(r => r.Verdict.IsCrisis)}/{alarms.Count}), " +
                 $"false alarms {FalseAlarms(lang):P1} ({nones.Count(r => r.Verdict.IsCrisis)}/{nones.Count}); " +
-                $"alarms flagged clear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Clear)}, unclear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Unclear)}");
+                $"alarms flagged clear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Clear)}, unclear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Unclear)}" +
+                $" (by the learned model {alarms.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)}; its false alarms {nones.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)})");
             foreach (var category in Results.Where(r => r.Phrase.Lang == lang).Select(r => (r.Phrase.Category, r.Phrase.Alarm)).Distinct().OrderBy(c => !c.Alarm).ThenBy(c => c.Category, StringComparer.Ordinal))
             {
                 var group = Results.Where(r => r.Phrase.Lang == lang && r.Phrase.Category == category.Category && r.Phrase.Alarm == category.Alarm).ToList();

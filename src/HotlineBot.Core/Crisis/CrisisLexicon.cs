@@ -7,19 +7,32 @@ namespace HotlineBot.Crisis;
 /// The crisis patterns of dialogs/crisis.yaml, matched on folded words (see <see cref="CrisisText"/>). A message is folded once
 /// and each word walks one trie of every stem, which marks the slots it matches; a pattern is tried only when each of its
 /// slots matched some word, and placing it is then looking up bits. Clear patterns are tried before unclear ones, each in
-/// file order; a match counts unless the pattern's negation or an exception cancels it.
+/// file order; a match counts unless the pattern's negation or an exception cancels it. When no pattern found its words,
+/// the learned model (<see cref="CrisisModel"/>, if the dialogs have one) gives its opinion: a message it finds likely
+/// enough a danger is a worrying, unclear one (the gentle question), never more. Where a pattern found its words and a
+/// negation or an exception cancelled them, the editors have already judged that wording, and the model is not asked.
 /// </summary>
 public sealed class CrisisLexicon
 {
+    /// <summary>What <see cref="CrisisAssessment.PatternId"/> says when the learned model, not a pattern, raised the concern.</summary>
+    public const string LearnedId = "learned";
+
     public static readonly CrisisLexicon Empty = new([], []);
 
     private readonly CrisisRule[] _rules;
+    private readonly Task<CrisisModel>? _model;
+    private readonly double _threshold;
     private readonly CrisisIdiom[] _exceptions;
     private readonly StemTrie _trie = new();
     private readonly int _slots;
 
-    public CrisisLexicon(IReadOnlyList<CrisisRule> rules, IReadOnlyList<CrisisIdiom> exceptions)
+    /// <param name="model">The learned model, or none (patterns alone). It may still be learning: the first message that needs
+    /// it waits for it, so a start does not (the host opens its database meanwhile) and every verdict is the same.</param>
+    /// <param name="threshold">How likely a danger the model must find a message before it raises a concern (0.5–1).</param>
+    public CrisisLexicon(IReadOnlyList<CrisisRule> rules, IReadOnlyList<CrisisIdiom> exceptions, Task<CrisisModel>? model = null, double threshold = 1)
     {
+        _model = model;
+        _threshold = threshold;
         // Clear before unclear, file order within a level (OrderBy is stable).
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
@@ -41,12 +54,23 @@ public sealed class CrisisLexicon
 
     public IReadOnlyList<CrisisIdiom> Exceptions => _exceptions;
 
+    public CrisisModel? Model => _model?.GetAwaiter().GetResult();
+
+    /// <summary>The folder of examples the model learned from (full path), when there is a model.</summary>
+    public string? LearnedFrom { get; init; }
+
+    /// <summary>The same patterns without the learned model: what `crisis eval` reports beside the whole.</summary>
+    public CrisisLexicon PatternsOnly => _model is null ? this : new(_rules, _exceptions);
+
+    /// <summary>The same patterns and threshold with another model (`crisis eval` teaches one without the file it measures).</summary>
+    public CrisisLexicon WithModel(CrisisModel model) => new(_rules, _exceptions, Task.FromResult(model), _threshold) { LearnedFrom = LearnedFrom };
+
     /// <summary>Kept for callers that only need the kind: <see cref="CrisisKind.None"/> unless a pattern fired.</summary>
     public CrisisKind Detect(string? text) => Assess(text).Kind;
 
     public CrisisAssessment Assess(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || _rules.Length == 0)
+        if (string.IsNullOrWhiteSpace(text) || (_rules.Length == 0 && _model is null))
         {
             return CrisisAssessment.None;
         }
@@ -58,6 +82,7 @@ public sealed class CrisisLexicon
         }
 
         var matches = _trie.Match(words, _slots);
+        var cancelled = false;
         foreach (var rule in _rules)
         {
             if (!AllSlotsAnywhere(rule, matches))
@@ -73,10 +98,30 @@ public sealed class CrisisLexicon
                     return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
                         $"{rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}): «{matched}»");
                 }
+
+                cancelled = true;
             }
         }
 
-        return CrisisAssessment.None;
+        return cancelled ? CrisisAssessment.None : Learned(words);
+    }
+
+    private CrisisAssessment Learned(CrisisWord[] words)
+    {
+        if (Model is not { } model)
+        {
+            return CrisisAssessment.None;
+        }
+
+        var prediction = model.Predict(words);
+        if (prediction.Alarm < _threshold)
+        {
+            return CrisisAssessment.None;
+        }
+
+        var telling = model.TellingWords(words);
+        return new CrisisAssessment(CrisisLevel.Unclear, prediction.Kind, LearnedId, telling,
+            string.Create(CultureInfo.InvariantCulture, $"{LearnedId} ({Name(prediction.Kind)}, unclear, danger {prediction.Alarm:P0}): «{telling}»"));
     }
 
     /// <summary>
@@ -141,6 +186,12 @@ public sealed class CrisisLexicon
         {
             report.AppendLine("patterns that found only part of their words:");
             partial.ForEach(line => report.AppendLine(line));
+        }
+
+        if (Model is { } model)
+        {
+            report.AppendLine(model.Explain(words));
+            report.AppendLine(CultureInfo.InvariantCulture, $"  it raises a concern at {_threshold:P0} or more, and only when no pattern found its words");
         }
 
         var verdict = Assess(text);

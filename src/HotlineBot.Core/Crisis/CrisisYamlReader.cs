@@ -10,6 +10,9 @@ public sealed class CrisisSource
     internal List<(string Name, List<(string Stem, SourceLocation Where)> Stems, SourceLocation Where)> Families { get; } = [];
     internal List<DraftPattern> Patterns { get; } = [];
     internal List<DraftPattern> Exceptions { get; } = [];
+
+    /// <summary>The 'learned' section: the folder of labelled examples (relative to the dialogs folder) and the threshold.</summary>
+    internal (string Examples, double Threshold, SourceLocation Where)? Learned { get; set; }
 }
 
 /// <summary>One pattern or exception as written: the words still unexpanded, everything else already checked.</summary>
@@ -28,7 +31,12 @@ internal sealed record DraftPattern(
 /// </summary>
 public static class CrisisYamlReader
 {
-    public static readonly IReadOnlyList<string> Sections = ["families", "patterns", "exceptions"];
+    public static readonly IReadOnlyList<string> Sections = ["families", "patterns", "exceptions", "learned"];
+
+    /// <summary>Without a threshold in 'learned': chosen on the examples' held-out files (README, Crisis recognition).</summary>
+    public const double DefaultThreshold = 0.9;
+
+    private static readonly string[] LearnedKeys = ["examples", "threshold", "note"];
 
     private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "note"];
     private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "cancels", "note"];
@@ -57,12 +65,14 @@ public static class CrisisYamlReader
         {
             case "families": reader.Families(value, into); break;
             case "patterns": reader.Patterns(value, into.Patterns, exceptions: false); break;
+            case "learned": reader.Learned(value, into); break;
             default: reader.Patterns(value, into.Exceptions, exceptions: true); break;
         }
     }
 
-    /// <summary>Expands families and folds every stem; problems go to <paramref name="problems"/>, the lexicon holds what was sound.</summary>
-    public static CrisisLexicon Compile(CrisisSource source, ICollection<DialogProblem> problems)
+    /// <summary>Expands families and folds every stem, and learns the model from the examples the 'learned' section names
+    /// (a folder under <paramref name="directory"/>); problems go to <paramref name="problems"/>, the lexicon holds what was sound.</summary>
+    public static CrisisLexicon Compile(CrisisSource source, ICollection<DialogProblem> problems, string? directory = null)
     {
         var families = new Dictionary<string, List<CrisisStem>>(StringComparer.Ordinal);
         foreach (var (name, stems, where) in source.Families)
@@ -117,6 +127,14 @@ public static class CrisisYamlReader
                 }
                 : null)
             .OfType<CrisisIdiom>().ToList();
+        if (source.Learned is { } learned && directory is not null && CrisisExamples.Read(directory, learned.Examples, learned.Where, problems) is { } examples)
+        {
+            return new CrisisLexicon(rules, exceptions, Task.Run(() => CrisisModel.For(examples)), learned.Threshold)
+            {
+                LearnedFrom = Path.GetFullPath(Path.Combine(directory, learned.Examples)),
+            };
+        }
+
         return new CrisisLexicon(rules, exceptions);
     }
 
@@ -230,6 +248,59 @@ public static class CrisisYamlReader
                 }
 
                 into.Families.Add((name, stems, Where(key)));
+            }
+        }
+
+        public void Learned(YamlNode value, CrisisSource into)
+        {
+            if (value is not YamlMappingNode map)
+            {
+                Problem(value, "'learned' must be a mapping with examples: FOLDER and threshold: NUMBER");
+                return;
+            }
+
+            if (into.Learned is { } earlier)
+            {
+                Problem(value, $"'learned' is given twice (first at {earlier.Where})");
+                return;
+            }
+
+            var sound = true;
+            foreach (var key in map.Children.Keys)
+            {
+                var name = ((YamlScalarNode)key).Value ?? string.Empty;
+                if (!LearnedKeys.Contains(name))
+                {
+                    Problem(key, $"unknown key '{name}' in learned (expected {string.Join(", ", LearnedKeys)})");
+                    sound = false;
+                }
+            }
+
+            if (!sound)
+            {
+                // A misspelt key explains whatever else looks missing ("exmples:" is why there are no examples): report it alone.
+                return;
+            }
+
+            var examples = Scalar(map, "examples");
+            if (examples is null)
+            {
+                Problem(map, "learned needs examples: the folder (under dialogs/) of labelled phrases the model learns from");
+                sound = false;
+            }
+
+            var threshold = DefaultThreshold;
+            if (Child(map, "threshold") is { } node
+                && !(node is YamlScalarNode { Value: { } written } && double.TryParse(written, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out threshold)
+                    && threshold is >= 0.5 and < 1))
+            {
+                Problem(node, "threshold must be a number from 0.5 to below 1 (how likely a danger the model must find a message, e.g. 0.9)");
+                sound = false;
+            }
+
+            if (sound)
+            {
+                into.Learned = (examples!, threshold, Where(map));
             }
         }
 

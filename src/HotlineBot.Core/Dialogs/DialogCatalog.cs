@@ -9,7 +9,7 @@ public static class DialogCatalog
     public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory, IReadOnlyCollection<string>? numbers = null)
     {
         var source = DialogYamlReader.ReadDirectory(directory);
-        var crisis = CrisisYamlReader.Compile(source.Crisis, source.Problems);
+        var crisis = CrisisYamlReader.Compile(source.Crisis, source.Problems, directory);
         var problems = DialogChecker.Check(source, numbers);
         if (problems.Count > 0)
         {

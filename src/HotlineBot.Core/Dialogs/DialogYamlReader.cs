@@ -84,10 +84,10 @@ internal static class DialogYamlReader
                 case "questions": file.Questions(value); break;
                 case "results": file.Results(value); break;
                 case "fallback": file.Fallback(value); break;
-                case "families" or "patterns" or "exceptions": CrisisYamlReader.ReadSection(key, value, displayName, source.Crisis, source.Problems); break;
+                case "families" or "patterns" or "exceptions" or "learned": CrisisYamlReader.ReadSection(key, value, displayName, source.Crisis, source.Problems); break;
                 case "quick_replies": file.QuickReplies(value); break;
                 case "wrapup": WrapUpYamlReader.Read(displayName, value, source); break;
-                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, families, patterns, exceptions, quick_replies or wrapup)"); break;
+                default: file.Problem(keyNode, $"unknown section '{key}' (expected nodes, strings, questions, results, fallback, families, patterns, exceptions, learned, quick_replies or wrapup)"); break;
             }
         }
     }

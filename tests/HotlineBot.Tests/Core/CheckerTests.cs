@@ -13,10 +13,7 @@ public sealed class CheckerTests
     internal static TempDir CopyOfDialogs()
     {
         var dir = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(CoreHarness.DialogsPath))
-        {
-            File.Copy(file, dir.File(Path.GetFileName(file)));
-        }
+        TestPaths.CopyDialogsTo(dir.Path);
 
         return dir;
     }

@@ -34,10 +34,7 @@ public sealed class CrisisCheckerTests
     public void A_valid_extra_pattern_loads_and_matches()
     {
         using var dir = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(CoreHarness.DialogsPath))
-        {
-            File.Copy(file, dir.File(Path.GetFileName(file)));
-        }
+        TestPaths.CopyDialogsTo(dir.Path);
 
         File.WriteAllText(dir.File(Broken), """
             patterns:
@@ -199,4 +196,55 @@ public sealed class CrisisCheckerTests
           - words: убить время
             windw: 3
         """, "windw:", "unknown key 'windw' in an exception");
+
+    /// <summary>The real crisis.yaml with its 'learned' section replaced, loaded from a copy: the one problem, at its line.</summary>
+    private static DialogProblem LoadWithLearned(string learned, string marker, string messagePart)
+    {
+        using var dir = CheckerTests.CopyOfDialogs();
+        var crisis = File.ReadAllText(dir.File("crisis.yaml"));
+        var at = crisis.IndexOf("\nlearned:", StringComparison.Ordinal);
+        Assert.True(at > 0, "crisis.yaml has a learned section");
+        return CheckerTests.LoadWithFile(dir, "crisis.yaml", crisis[..(at + 1)] + learned, marker, messagePart);
+    }
+
+    [Fact]
+    public void A_misspelt_key_in_learned() => LoadWithLearned("""
+        learned:
+          exmples: crisis-examples
+          threshold: 0.9
+        """, "exmples:", "unknown key 'exmples' in learned");
+
+    [Fact]
+    public void A_missing_examples_folder() => LoadWithLearned("""
+        learned:
+          examples: crisis-exampels
+        """, "examples: crisis-exampels", "the examples folder 'crisis-exampels' does not exist");
+
+    [Fact]
+    public void A_threshold_out_of_range() => LoadWithLearned("""
+        learned:
+          examples: crisis-examples
+          threshold: 1.5
+        """, "threshold: 1.5", "threshold must be a number from 0.5");
+
+    [Fact]
+    public void A_broken_example_names_its_file_and_line()
+    {
+        using var dir = CheckerTests.CopyOfDialogs();
+        CheckerTests.LoadWithFile(dir, Path.Combine("crisis-examples", "zz.yaml"), """
+            phrases:
+              - { lang: ru, expect: alarm, category: suicide, text: "не хочу больше жить" }
+              - { lang: ru, expect: alarm, category: suicide }
+            """, "category: suicide }", "a phrase needs lang");
+    }
+
+    [Fact]
+    public void An_alarm_example_without_a_known_category()
+    {
+        using var dir = CheckerTests.CopyOfDialogs();
+        CheckerTests.LoadWithFile(dir, Path.Combine("crisis-examples", "zz.yaml"), """
+            phrases:
+              - { lang: ru, expect: alarm, category: sucide, text: "не хочу больше жить" }
+            """, "sucide", "an alarm example needs a category");
+    }
 }

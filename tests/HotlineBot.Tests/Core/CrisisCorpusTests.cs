@@ -6,8 +6,11 @@ using Xunit.Abstractions;
 namespace HotlineBot.Tests.Core;
 
 /// <summary>
-/// The real dialogs/crisis.yaml against the labelled corpora tests/crisis/phrases.yaml, holdout.yaml, holdout2.yaml and holdout3.yaml (all
-/// development data now): recall at least 97 % and false alarms at most 3 % in each language.
+/// The real dialogs/crisis.yaml against the labelled corpora in dialogs/crisis-examples/ (phrases.yaml and the reported
+/// held-out sets, all development data now): recall at least 97 % and false alarms at most 3 % in each language, with the
+/// lexicon as the bot loads it. These figures overstate, as dev figures do: the patterns were tuned on these phrases and the
+/// learned model learned them. What the model does on phrases it never saw is measured in <see cref="CrisisModelTests"/>
+/// and by `crisis eval` (cross-validation); the honest figure is a blind set's (README).
 /// </summary>
 public sealed class CrisisCorpusTests(ITestOutputHelper output)
 {
@@ -16,7 +19,9 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
 
     private static readonly Lazy<CrisisLexicon> Lexicon = new(() => DialogCatalog.LoadOrThrow(CoreHarness.DialogsPath).Crisis);
 
-    private static string Corpus(string name) => Path.Combine(CoreHarness.RepoRoot, "tests", "crisis", name);
+    private static string Corpus(string name) => Path.Combine(CoreHarness.DialogsPath, "crisis-examples", name);
+
+    private static CrisisEvaluation Measure(string file) => CrisisEvaluation.Run(Lexicon.Value, CrisisCorpus.Read(Corpus(file)));
 
     [Theory]
     [InlineData(Language.Kk)]
@@ -26,7 +31,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         var phrases = CrisisCorpus.Read(Corpus("phrases.yaml"));
         Assert.True(phrases.Count(p => p.Lang == lang && p.Alarm) >= 150, "at least 150 alarm phrases per language");
         Assert.True(phrases.Count(p => p.Lang == lang && !p.Alarm) >= 150, "at least 150 other phrases per language");
-        var evaluation = CrisisEvaluation.Run(Lexicon.Value, phrases);
+        var evaluation = Measure("phrases.yaml");
         output.WriteLine(evaluation.Report("phrases.yaml"));
         Assert.True(evaluation.Recall(lang) >= MinRecall, $"{lang} recall {evaluation.Recall(lang):P1} < {MinRecall:P0}; misses: " +
             string.Join(" | ", evaluation.Misses.Where(p => p.Lang == lang).Select(p => p.Text)));
@@ -48,7 +53,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     [InlineData("holdout3.yaml", Language.Ru)]
     public void Every_reported_holdout_corpus_meets_the_goals_too(string file, Language lang)
     {
-        var evaluation = CrisisEvaluation.Run(Lexicon.Value, CrisisCorpus.Read(Corpus(file)));
+        var evaluation = Measure(file);
         output.WriteLine(evaluation.Report(file));
         Assert.True(evaluation.Results.Count(r => r.Phrase.Lang == lang) >= 100, $"{file} has its phrases");
         Assert.True(evaluation.Recall(lang) >= MinRecall, $"{file} {lang} recall {evaluation.Recall(lang):P1} < {MinRecall:P0}; misses: " +

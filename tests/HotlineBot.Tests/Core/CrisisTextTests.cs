@@ -93,7 +93,7 @@ public sealed class CrisisTextTests
     [Fact]
     public void The_language_guess_is_right_on_the_corpus_and_rarely_wrong()
     {
-        var phrases = CrisisCorpus.Read(Path.Combine(CoreHarness.RepoRoot, "tests", "crisis", "phrases.yaml"));
+        var phrases = CrisisCorpus.Read(Path.Combine(CoreHarness.DialogsPath, "crisis-examples", "phrases.yaml"));
         var guesses = phrases.Select(p => (p.Lang, Guess: TextLanguage.Guess(p.Text))).ToList();
         var right = guesses.Count(g => g.Guess == g.Lang);
         var wrong = guesses.Count(g => g.Guess is not null && g.Guess != g.Lang);

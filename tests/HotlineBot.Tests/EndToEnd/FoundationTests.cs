@@ -103,10 +103,7 @@ public sealed class FoundationTests
     public async Task Broken_dialogs_stop_the_start_naming_file_and_line()
     {
         var broken = TestPaths.TempDirectory();
-        foreach (var file in Directory.GetFiles(TestPaths.Dialogs))
-        {
-            File.Copy(file, Path.Combine(broken, Path.GetFileName(file)));
-        }
+        TestPaths.CopyDialogsTo(broken);
 
         var main = Path.Combine(broken, "main.yaml");
         var lines = File.ReadAllLines(main).ToList();

@@ -192,10 +192,7 @@ public sealed class WrapUpFormTests
     public void A_broken_wrapup_form_names_file_and_line()
     {
         using var dir = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(CoreHarness.DialogsPath))
-        {
-            File.Copy(file, dir.File(Path.GetFileName(file)));
-        }
+        TestPaths.CopyDialogsTo(dir.Path);
 
         var yaml = File.ReadAllText(dir.File("wrapup.yaml"))
             .Replace("- { id: test, kk: \"Тексеру\", ru: \"Проверка\" }", "- { id: test, ru: \"Проверка\" }", StringComparison.Ordinal)
