@@ -247,7 +247,7 @@ public sealed class CaseDesk(
         topics.Changed(@case, turn);
         PersonFollows(@case, person => person.WorkerJoined());
         notices.Tell(@case, turn);
-        // After the greeting: an alert still waiting in the taker's own chat is corrected, not shown after it.
+        // The alerts are corrected after the greeting, the order the taker's own chat has always shown them in.
         alerts.Settle(@case, turn);
         return true;
     }
