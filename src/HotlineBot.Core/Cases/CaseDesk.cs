@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace HotlineBot.Cases;
 
 /// <summary>
-/// Opens, relays, hands over and closes cases, logging every step the moment it happens.
-/// Both sides go through here, so the anonymity rules live in one place: a worker is sent case numbers,
-/// languages, topics and the person's words, and a person is sent the configured display name, never an account.
+/// Opens, relays, hands over and closes cases, logging every step the moment it happens. Both sides go through here,
+/// so the anonymity rules live in one place: a worker is sent case numbers, languages, topics and the person's words,
+/// and a person is sent the configured display name, never an account. A move's own log lines and messages come from
+/// the case (its entry actions) and are said by <see cref="CaseNotices"/>; here the people and workers follow the move.
 /// </summary>
 public sealed class CaseDesk(
     ICaseStore cases,
@@ -20,6 +21,7 @@ public sealed class CaseDesk(
     IWorkerStore workers,
     WorkerAlerts alerts,
     CaseTopics topics,
+    CaseNotices notices,
     DutyRoster duty,
     ScreenRenderer screens,
     HotlineMetrics metrics,
@@ -243,41 +245,52 @@ public sealed class CaseDesk(
         cases.Update(@case);
         Activate(worker, @case);
         topics.Changed(@case, turn);
-        Greet(@case, worker, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", @case.Id)), turn);
+        PersonFollows(@case, person => person.WorkerJoined());
+        notices.Tell(@case, turn);
+        // The alerts are corrected after the greeting, the order the taker's own chat has always shown them in.
         alerts.Settle(@case, turn);
-        PersonJoined(@case, UiKeys.CaseTaken, turn);
         return true;
     }
 
     /// <param name="note">A handover note: logged, and the next worker (named, or whoever takes it from the queue) sees it first.</param>
-    /// <param name="takenOverBy">A supervisor taking the case over: logged as theirs, and the worker is told so.</param>
-    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn, string? note = null, long? takenOverBy = null)
+    public void Transfer(Case @case, long fromWorker, long? toWorker, Turn turn, string? note = null)
     {
-        var previous = @case.WorkerId;
         if (toWorker is { } named)
         {
-            @case.TransferTo(named);
-        }
-        else
-        {
-            @case.ReturnToQueue(fromWorker, turn.Now);
+            HandOn(@case, named, () => @case.TransferTo(named, turn.Now, note), turn);
+            return;
         }
 
-        if (previous is { } held)
-        {
-            var old = workers.Get(held);
-            if (old.ActiveCaseId == @case.Id)
-            {
-                old.ActiveCaseId = null;
-                workers.Save(old);
-            }
-        }
+        var previous = @case.WorkerId;
+        @case.ReturnToQueue(fromWorker, turn.Now, note);
+        Left(@case, previous, turn);
+        PersonFollows(@case, person => person.CaseRequeued());
+        alerts.Announce(@case, null, turn);
+        notices.Tell(@case, turn);
+    }
 
-        if (note is not null)
+    /// <summary>A supervisor takes over the case a worker holds: logged as theirs, and the worker is told so.</summary>
+    public void TakeOver(Case @case, long supervisorId, Turn turn) =>
+        HandOn(@case, supervisorId, () => @case.TakeOver(supervisorId, turn.Now), turn);
+
+    /// <summary>The case goes from the worker who holds it to <paramref name="next"/> by <paramref name="move"/>.</summary>
+    private void HandOn(Case @case, long next, Action move, Turn turn)
+    {
+        var previous = @case.WorkerId;
+        move();
+        Left(@case, previous, turn);
+        Activate(workers.Get(next), @case);
+        PersonFollows(@case, person => person.WorkerJoined());
+        notices.Tell(@case, turn);
+    }
+
+    /// <summary>The worker who held the case no longer has it current, and its room shows the move.</summary>
+    private void Left(Case @case, long? previous, Turn turn)
+    {
+        if (previous is { } held && workers.Get(held) is { } old && old.ActiveCaseId == @case.Id)
         {
-            @case.HandoverNote = note;
-            @case.HandoverFrom = fromWorker;
-            Log(@case, turn, ActorRole.Worker, CaseEventKind.Note, "handover note: " + note, fromWorker);
+            old.ActiveCaseId = null;
+            workers.Save(old);
         }
 
         cases.Update(@case);
@@ -287,53 +300,6 @@ public sealed class CaseDesk(
         }
 
         topics.Changed(@case, turn);
-        var from = workers.Get(fromWorker);
-        if (toWorker is { } to)
-        {
-            if (takenOverBy is { } supervisor)
-            {
-                Log(@case, turn, ActorRole.Supervisor, CaseEventKind.StateChange, $"taken over by supervisor {_hotline.WorkerName(supervisor)} from {_hotline.WorkerName(fromWorker)}", supervisor);
-            }
-            else
-            {
-                Log(@case, turn, ActorRole.Worker, CaseEventKind.StateChange, $"transferred to {_hotline.WorkerName(to)}", fromWorker);
-            }
-
-            var next = workers.Get(to);
-            Activate(next, @case);
-            Greet(@case, next, screens.Text(UiKeys.WorkerTransferredToYou, next.Language, ("number", @case.Id), ("worker", _hotline.WorkerName(fromWorker))), turn);
-            PersonJoined(@case, UiKeys.CaseTransferred, turn);
-        }
-        else
-        {
-            if (people.Find(@case.PersonChatId) is { } person)
-            {
-                person.CaseRequeued();
-                people.Save(person);
-            }
-
-            turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseTransferred, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language))), caseId: @case.Id);
-            alerts.Announce(@case, null, turn);
-        }
-
-        turn.Send(fromWorker, takenOverBy is { } by
-            ? screens.Text(UiKeys.WorkerTakenOver, from.Language, ("number", @case.Id), ("supervisor", _hotline.WorkerName(by)))
-            : screens.Text(UiKeys.WorkerTransferred, from.Language, ("number", @case.Id)));
-    }
-
-    /// <summary>The handover note, once, at the top of what the next worker reads; then it lives on in the log only.</summary>
-    private string HandoverFirst(Case @case, WorkerState next)
-    {
-        if (@case.HandoverNote is not { } note)
-        {
-            return string.Empty;
-        }
-
-        var who = @case.HandoverFrom is { } from ? _hotline.WorkerName(from) : "—";
-        @case.HandoverNote = null;
-        @case.HandoverFrom = null;
-        cases.Update(@case);
-        return screens.Text(UiKeys.HandoverNote, next.Language, ("worker", who), ("number", @case.Id), ("note", note)) + "\n\n";
     }
 
     /// <summary>
@@ -357,7 +323,7 @@ public sealed class CaseDesk(
             people.Save(person);
         }
 
-        turn.Send(@case.PersonChatId, screens.Text(UiKeys.CaseReopened, @case.Language, ("number", @case.Id)), caseId: @case.Id);
+        notices.Tell(@case, turn);
         alerts.Announce(@case, null, turn);
         topics.Changed(@case, turn);
         return true;
@@ -372,24 +338,13 @@ public sealed class CaseDesk(
         @case.Close(new Case.Actor(by, workerId), outcome, turn.Now);
         metrics.CaseClosed(by);
         cases.Update(@case);
-        if (@case.WorkerId is { } assigned)
+        if (@case.WorkerId is { } assigned && workers.Get(assigned) is { } worker && worker.ActiveCaseId == @case.Id)
         {
-            var worker = workers.Get(assigned);
-            if (worker.ActiveCaseId == @case.Id)
-            {
-                worker.ActiveCaseId = null;
-                workers.Save(worker);
-            }
-
-            var key = by == ActorRole.Person ? UiKeys.WorkerPersonLeft : UiKeys.WorkerClosed;
-            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(key, topics.LanguageIn(@case, assigned), ("number", @case.Id)));
-            if (@case.Risk == RiskLevel.High)
-            {
-                // Counsellors' wellbeing is part of the job: a heavy conversation is followed by a word for them.
-                turn.Send(assigned, screens.Text(UiKeys.WorkerCheckIn, worker.Language, ("number", @case.Id)));
-            }
+            worker.ActiveCaseId = null;
+            workers.Save(worker);
         }
 
+        notices.Tell(@case, turn);
         alerts.Settle(@case, turn);
         topics.Changed(@case, turn);
         if ((holder ?? people.Find(@case.PersonChatId)) is { } person)
@@ -401,8 +356,6 @@ public sealed class CaseDesk(
             else
             {
                 person.CaseClosed();
-                turn.Send(person.Id, screens.Text(UiKeys.CaseClosed, @case.Language, ("number", @case.Id)), caseId: @case.Id);
-                turn.Send(person.Id, screens.Text(UiKeys.RatePrompt, @case.Language), RatingButtons(@case.Language), caseId: @case.Id);
             }
 
             people.Save(person);
@@ -509,19 +462,6 @@ public sealed class CaseDesk(
     public void Log(Case @case, Turn turn, ActorRole actor, CaseEventKind kind, string? text, long? workerId = null) =>
         cases.Append(new CaseEvent { CaseId = @case.Id, At = turn.Now, Actor = actor, WorkerId = workerId, Kind = kind, Text = text });
 
-    public IReadOnlyList<IReadOnlyList<OutButton>> WorkerButtons(Case @case, Language language) =>
-    [
-        [screens.Button(UiKeys.WorkerButtonHistory, language, CallbackData.Worker(new WorkerCommand.History(@case.Id))), screens.Button(UiKeys.WorkerButtonTransfer, language, CallbackData.Worker(new WorkerCommand.Transfer(@case.Id, null)))],
-        [screens.Button(UiKeys.WorkerButtonClose, language, CallbackData.Worker(new WorkerCommand.Close(@case.Id)))],
-        .. screens.Dialogs.QuickReplies.Select(q => (IReadOnlyList<OutButton>)[new OutButton("💬 " + q.Label.For(language), CallbackData.Worker(new WorkerCommand.QuickReply(@case.Id, q.Id)))]),
-    ];
-
-    public IReadOnlyList<IReadOnlyList<OutButton>> RatingButtons(Language language) =>
-    [
-        [.. Enumerable.Range(1, 5).Select(n => new OutButton(new string('⭐', 1) + n.ToString(CultureInfo.InvariantCulture), CallbackData.Rate(n)))],
-        [screens.Button(UiKeys.ButtonSkip, language, CallbackData.Action(DialogAction.Menu))],
-    ];
-
     private void RecordPersonMessage(Case @case, Inbound message, Turn turn)
     {
         cases.Append(new CaseEvent
@@ -572,46 +512,14 @@ public sealed class CaseDesk(
         _ => UiKeys.CrisisKindNone,
     };
 
-    /// <summary>Media the person sent before a worker joined is copied to the worker who takes the case.</summary>
-    private void ReplayMedia(Case @case, long workerId, Turn turn)
-    {
-        foreach (var media in cases.Log(@case.Id).Where(e => e.Kind == CaseEventKind.PersonMessage && e.MediaMessageId is not null))
-        {
-            turn.Add(new Outbound { ChatId = workerId, Kind = OutboundKind.Copy, CopyFromChatId = media.MediaChatId, CopyMessageId = media.MediaMessageId, CaseId = @case.Id, InCaseThread = true });
-        }
-    }
-
-    /// <summary>
-    /// What the worker who now has the case reads first, in the case's thread: in their own chat the handover note,
-    /// the case's history and its media (the topic opens with the whole story); in a staff group, where the story is
-    /// already in the topic, only a handover note if there is one.
-    /// </summary>
-    private void Greet(Case @case, WorkerState worker, string intro, Turn turn)
-    {
-        if (topics.GroupOf(@case) is { } group)
-        {
-            if (@case.HandoverNote is not null)
-            {
-                turn.SendInCaseThread(group, @case.Id, HandoverFirst(@case, worker).TrimEnd(), WorkerButtons(@case, topics.LanguageIn(@case, worker.Id)));
-            }
-
-            return;
-        }
-
-        turn.SendInCaseThread(worker.Id, @case.Id, HandoverFirst(@case, worker) + intro + "\n\n" + History(@case, worker.Language), WorkerButtons(@case, worker.Language));
-        ReplayMedia(@case, worker.Id, turn);
-    }
-
-    private void PersonJoined(Case @case, string key, Turn turn)
+    /// <summary>The person's side of a move: their conversation follows the case, saved in the same turn.</summary>
+    private void PersonFollows(Case @case, Action<Person> move)
     {
         if (people.Find(@case.PersonChatId) is { } person)
         {
-            person.WorkerJoined();
+            move(person);
             people.Save(person);
         }
-
-        turn.Send(@case.PersonChatId, screens.Text(key, @case.Language, ("worker", _hotline.WorkerDisplayName.For(@case.Language)), ("number", @case.Id)),
-            screens.CaseRows(@case.Language), @case.Urgent ? OutboundPriority.Crisis : OutboundPriority.Reply, caseId: @case.Id);
     }
 
     private void NotifyRated(Case @case, Turn turn)

@@ -45,4 +45,31 @@ public sealed class CaseEvent
     /// <summary>Where the media can be copied from (Telegram keeps it); server-side only, never printed in a log a worker reads.</summary>
     public long? MediaChatId { get; set; }
     public int? MediaMessageId { get; set; }
+
+    /// <summary>
+    /// A transfer's workers, by id: <see cref="Text"/> says <c>{from}</c> and <c>{to}</c>, and <see cref="TextNaming"/>
+    /// names them from the configuration wherever the log is read. Null on every other line, and on transfers logged
+    /// before the ids were kept (their text already names the workers).
+    /// </summary>
+    public long? FromWorkerId { get; set; }
+
+    public long? ToWorkerId { get; set; }
+
+    /// <summary>The line's text as a reader sees it: the workers of a transfer named as <paramref name="workerName"/> calls them.</summary>
+    public string? TextNaming(Func<long, string> workerName)
+    {
+        ArgumentNullException.ThrowIfNull(workerName);
+        var text = Text;
+        if (text is null || (FromWorkerId is null && ToWorkerId is null))
+        {
+            return text;
+        }
+
+        if (FromWorkerId is { } from)
+        {
+            text = text.Replace("{from}", workerName(from), StringComparison.Ordinal);
+        }
+
+        return ToWorkerId is { } to ? text.Replace("{to}", workerName(to), StringComparison.Ordinal) : text;
+    }
 }

@@ -31,14 +31,15 @@ public static class CaseExport
             Risk = c.Risk.ToString(), ClosedBy = c.ClosedBy?.ToString(), Missed = CaseReport.IsMissed(c), RepeatContact = CaseReport.IsRepeat(c),
             WrapUp = c.WrapUp is { } w ? new { w.Category, w.Subcategory, w.Actions, w.RepeatContact, w.Summary, w.EditedAt } : null,
             Transcript = CaseTranscript.Format(c, store.Log(c.Id), workerName, utcOffsetHours, ui, ReportLanguage),
-            Events = store.Log(c.Id).Select(e => new { e.At, Actor = e.Actor.ToString(), Kind = e.Kind.ToString(), e.Text, e.MediaKind }),
+            Events = store.Log(c.Id).Select(e => new { e.At, Actor = e.Actor.ToString(), Kind = e.Kind.ToString(), Text = e.TextNaming(workerName), e.MediaKind }),
         });
         return JsonSerializer.Serialize(cases, JsonOptions);
     }
 
-    public static string Csv(ICaseStore store, DateTimeOffset? since)
+    public static string Csv(ICaseStore store, DateTimeOffset? since, Func<long, string> workerName)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(workerName);
         // The wrap-up columns come last, so readers of the older columns by position keep working.
         var text = new StringBuilder("case_id,language,status,urgent,opened_at,outcome,rating,event_at,actor,kind,media,text,category,subcategory,actions,repeat_contact,missed,summary\n");
         foreach (var c in store.All(since))
@@ -47,7 +48,7 @@ public static class CaseExport
             {
                 text.AppendJoin(',', c.Id.ToString(CultureInfo.InvariantCulture), c.Language.ToString().ToLowerInvariant(), c.Status, c.Urgent,
                     c.OpenedAt.ToString("o", CultureInfo.InvariantCulture), Quote(c.Outcome), c.Rating?.ToString(CultureInfo.InvariantCulture),
-                    e.At.ToString("o", CultureInfo.InvariantCulture), e.Actor, e.Kind, Quote(e.MediaKind), Quote(e.Text),
+                    e.At.ToString("o", CultureInfo.InvariantCulture), e.Actor, e.Kind, Quote(e.MediaKind), Quote(e.TextNaming(workerName)),
                     Quote(c.WrapUp?.Category), Quote(c.WrapUp?.Subcategory), Quote(c.WrapUp is { } w ? string.Join(' ', w.Actions) : null),
                     CaseReport.IsRepeat(c), CaseReport.IsMissed(c), Quote(c.WrapUp?.Summary)).Append('\n');
             }
@@ -66,7 +67,7 @@ public static class CaseExport
         ArgumentNullException.ThrowIfNull(hotline);
         var text = format.ToLowerInvariant() switch
         {
-            "csv" => Csv(store, since),
+            "csv" => Csv(store, since, hotline.WorkerName),
             "json" => Json(store, since, hotline.WorkerName, hotline.WorkingHours.UtcOffsetHours, ui),
             _ => null,
         };

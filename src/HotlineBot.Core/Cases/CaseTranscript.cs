@@ -54,14 +54,15 @@ public static class CaseTranscript
                 ActorRole.Worker or ActorRole.Supervisor => e.WorkerId is { } id ? $"{worker} {workerName(id)}" : worker,
                 _ => system,
             };
+            var said = e.TextNaming(workerName);
             var what = e.Kind switch
             {
-                CaseEventKind.Note => $"[note] {e.Text}",
-                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent or CaseEventKind.WrapUp => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}",
-                CaseEventKind.Rating => $"[rating] {e.Text}",
-                CaseEventKind.RatingComment => $"[rating] comment: {e.Text}",
-                _ when e.MediaKind is not null => $"[{e.MediaKind}] {e.Text}",
-                _ => e.Text,
+                CaseEventKind.Note => $"[note] {said}",
+                CaseEventKind.StateChange or CaseEventKind.Crisis or CaseEventKind.Delivery or CaseEventKind.Access or CaseEventKind.Consent or CaseEventKind.WrapUp => $"[{e.Kind.ToString().ToLowerInvariant()}] {said}",
+                CaseEventKind.Rating => $"[rating] {said}",
+                CaseEventKind.RatingComment => $"[rating] comment: {said}",
+                _ when e.MediaKind is not null => $"[{e.MediaKind}] {said}",
+                _ => said,
             };
             text.Append(CultureInfo.InvariantCulture, $"{e.At.ToOffset(offset):yyyy-MM-dd HH:mm} {who}: {what}").AppendLine();
         }

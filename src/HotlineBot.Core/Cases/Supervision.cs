@@ -85,8 +85,8 @@ public sealed class Supervision(CaseDesk desk, ICaseStore cases, IWorkerStore wo
             case CaseStatus.Queued:
                 desk.Take(@case, supervisor.Id, turn);
                 break;
-            case CaseStatus.Assigned when @case.WorkerId is { } holder && holder != supervisor.Id:
-                desk.Transfer(@case, holder, supervisor.Id, turn, takenOverBy: supervisor.Id);
+            case CaseStatus.Assigned when @case.WorkerId != supervisor.Id:
+                desk.TakeOver(@case, supervisor.Id, turn);
                 break;
             default:
                 Say(supervisor, UiKeys.WorkerNotYours, turn, ("number", @case.Id));

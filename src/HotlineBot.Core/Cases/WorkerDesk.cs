@@ -14,6 +14,7 @@ namespace HotlineBot.Cases;
 /// </summary>
 public sealed class WorkerDesk(
     CaseDesk desk,
+    CaseNotices notices,
     ICaseStore cases,
     IWorkerStore workers,
     IPersonStore people,
@@ -391,7 +392,7 @@ public sealed class WorkerDesk(
 
         worker.ActiveCaseId = c.Id;
         workers.Save(worker);
-        turn.Send(worker.Id, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", c.Id)), desk.WorkerButtons(c, worker.Language));
+        turn.Send(worker.Id, screens.Text(UiKeys.WorkerYouTook, worker.Language, ("number", c.Id)), notices.WorkerButtons(c, worker.Language));
     }
 
     /// <summary>Only the worker who holds a case may talk in it, move it or close it.</summary>

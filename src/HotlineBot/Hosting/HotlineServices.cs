@@ -32,6 +32,7 @@ public static class HotlineServices
         services.AddSingleton<ScreenRenderer>();
         services.AddSingleton<WorkerAlerts>();
         services.AddSingleton<CaseTopics>();
+        services.AddSingleton<CaseNotices>();
         services.AddSingleton<QueueBoard>();
         services.AddSingleton<CaseDesk>();
         services.AddSingleton<WorkerDesk>();

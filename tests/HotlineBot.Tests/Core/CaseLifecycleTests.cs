@@ -58,13 +58,13 @@ public sealed class CaseLifecycleTests
     {
         var @case = Queued();
         @case.Take(Worker, Opened);
-        @case.TransferTo(Colleague);
+        @case.TransferTo(Colleague, Opened.AddMinutes(1));
         Assert.Equal((CaseStatus.Assigned, Colleague), (@case.Status, @case.WorkerId));
         Assert.Equal([Worker], @case.PreviousWorkers);
 
         // Straight from the queue to a named worker: nobody held it before.
         var waiting = Queued();
-        waiting.TransferTo(Worker);
+        waiting.TransferTo(Worker, Opened);
         Assert.Equal((CaseStatus.Assigned, Worker), (waiting.Status, waiting.WorkerId));
         Assert.Empty(waiting.PreviousWorkers);
     }
@@ -120,6 +120,7 @@ public sealed class CaseLifecycleTests
         { CaseStatus.Closed, "Take" },
         { CaseStatus.Closed, "Close" },
         { CaseStatus.Closed, "TransferTo" },
+        { CaseStatus.Closed, "TakeOver" },
         { CaseStatus.Closed, "ReturnToQueue" },
         { CaseStatus.Queued, "ReturnToQueue" },
         { CaseStatus.Queued, "Reopen" },
@@ -135,12 +136,15 @@ public sealed class CaseLifecycleTests
         {
             "Take" => () => @case.Take(Colleague, Opened),
             "Close" => () => @case.Close(new Case.Actor(ActorRole.Worker, Worker), "again", Opened.AddHours(1)),
-            "TransferTo" => () => @case.TransferTo(Colleague),
+            "TransferTo" => () => @case.TransferTo(Colleague, Opened, "a note"),
+            "TakeOver" => () => @case.TakeOver(Colleague, Opened),
             "ReturnToQueue" => () => @case.ReturnToQueue(Worker, Opened),
             _ => () => @case.Reopen(null, Worker, Opened),
         };
         Assert.Throws<InvalidOperationException>(move);
         Assert.Empty(@case.TakeRaisedEvents());
+        Assert.Empty(@case.TakeRaisedNotices());
+        Assert.Null(@case.HandoverNote);
         Assert.Equal(status, @case.Status);
         Assert.Equal(status == CaseStatus.Queued ? null : Worker, @case.WorkerId);
         Assert.Equal(status == CaseStatus.Closed ? Opened : null, @case.ClosedAt);

@@ -194,7 +194,10 @@ public sealed class PracticeEndToEndTests
         var store = bot.Services.GetRequiredService<ICaseStore>();
         Assert.Equal(Supervisor, store.Find(1)!.WorkerId);
         var log = store.Log(1);
-        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Actor == ActorRole.Supervisor && e.Text == "taken over by supervisor #900009 from Aigul");
+        // The line keeps the two ids; the names are the configuration's, given where the log is read.
+        var names = bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HotlineOptions>>().Value;
+        Assert.Contains(log, e => e.Kind == CaseEventKind.StateChange && e.Actor == ActorRole.Supervisor && (e.FromWorkerId, e.ToWorkerId) == (WorkerA, Supervisor)
+            && e.TextNaming(names.WorkerName) == "taken over by supervisor #900009 from Aigul");
         Assert.Contains(log, e => e.Kind == CaseEventKind.Note && e.Actor == ActorRole.Supervisor && e.Text!.Contains(Note, StringComparison.Ordinal));
         Assert.Contains(log, e => e.Kind == CaseEventKind.Access && e.Text == Supervision.LiveView && e.WorkerId == Supervisor);
     }
