@@ -92,4 +92,27 @@ public sealed class CrisisEndToEndTests
         Assert.Contains("я всем только мешаю", alert.Text, StringComparison.Ordinal);
         Assert.Contains("риск: 🔴 высокий", alert.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_danger_only_the_learned_model_recognises_gets_the_question_and_the_worker_sees_what_weighed()
+    {
+        // No pattern has these words (CrisisModelTests checks it); the model learned from dialogs/crisis-examples/ does.
+        const string words = "на руках уже места нет от шрамов";
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await BotHost.StartAsync(api);
+        const long person = 6504;
+        await GreetWorkersAsync(api, BotHost.WorkerA);
+        var workerBefore = LastId(api, BotHost.WorkerA);
+        await ReachMenuAsync(api, person);
+        var before = LastId(api, person);
+        api.SendText(person, words);
+        var question = await WaitText(api, person, "вы думаете о том, чтобы покончить с собой?", before);
+        Assert.DoesNotContain("автоматический справочник", string.Join('\n', api.BotMessages(person).Where(m => m.MessageId > before).Select(m => m.Text)), StringComparison.Ordinal);
+
+        api.PressButton(person, question.MessageId, "c:yes");
+        await WaitText(api, person, Promise, question.MessageId);
+        var alert = await api.WaitForBotMessageAsync(BotHost.WorkerA, m => m.Display?.Contains("СРОЧНОЕ обращение #1", StringComparison.Ordinal) == true, Wait, workerBefore);
+        Assert.Contains(words, alert.Text, StringComparison.Ordinal);
+        Assert.Contains("learned", alert.Text, StringComparison.Ordinal);
+    }
 }
