@@ -120,7 +120,8 @@ public static class Program
         }
 
         Console.WriteLine($"{path}: {set.Nodes.Count} screens, {set.Ui.Strings.Count} sentences, {set.Questionnaire.Questions.Count} questions, " +
-            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis patterns, {set.QuickReplies.Count} quick replies: OK");
+            $"{set.Questionnaire.Results.Count} eligibility rules, {set.Crisis.Count} crisis patterns" +
+            (set.Crisis.Model is { } model ? $" and a crisis model learned from {model.Examples} examples" : string.Empty) + $", {set.QuickReplies.Count} quick replies: OK");
         return 0;
     }
 
