@@ -50,6 +50,14 @@ public sealed class CrisisLexicon
 
     public int Count => _rules.Length;
 
+    /// <summary>
+    /// The learned model judges only messages of at least this many letters (folded words, spaces and signs not counted). A
+    /// short message gives it too little to go on, and it was sure of itself on the commonest short words of a hotline («мне
+    /// плохо», «мен шаршадым», «денег нет совсем», «а теперь?»); the patterns still judge those. Letters, not words: Kazakh says
+    /// in one word what Russian says in three. Measured: this costs no danger of holdout4 in either language.
+    /// </summary>
+    private const int MinLetters = 15;
+
     public IReadOnlyList<CrisisRule> Rules => _rules;
 
     public IReadOnlyList<CrisisIdiom> Exceptions => _exceptions;
@@ -108,7 +116,7 @@ public sealed class CrisisLexicon
 
     private CrisisAssessment Learned(CrisisWord[] words)
     {
-        if (Model is not { } model)
+        if (Model is not { } model || words.Sum(w => w.Text.Length) < MinLetters)
         {
             return CrisisAssessment.None;
         }

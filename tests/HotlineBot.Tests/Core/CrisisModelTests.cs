@@ -43,7 +43,7 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     public void On_a_file_it_did_not_learn_the_model_alone_finds_most_dangers_and_few_calm_messages(Language lang)
     {
         // The model alone (no patterns), taught without holdout4.yaml, on holdout4.yaml: a measure of what it learned, not
-        // of what it remembers. At its threshold it found 86-93 % of the dangers there with 1-4 % false alarms.
+        // of what it remembers. Measured: kk 88.8 % of the dangers with 2.6 % false alarms, ru 90.3 % with 3.5 %.
         var taught = ExamplesOf([.. Directory.EnumerateFiles(Path.GetDirectoryName(Examples("x"))!, "*.yaml").Select(Path.GetFileName).Where(f => f != "holdout4.yaml")!]);
         var modelAlone = new CrisisLexicon([], [], Task.FromResult(CrisisModel.For(taught)), CrisisYamlReader.DefaultThreshold);
         var evaluation = CrisisEvaluation.Run(modelAlone, CrisisCorpus.Read(Examples("holdout4.yaml")));
@@ -81,7 +81,7 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     {
         // A model taught that both messages are dangers: only the patterns' own verdict can keep one of them calm.
         const string Negated = "я не хочу умирать, хочу лечиться";
-        const string Calm = "подскажите где оформить пособие";
+        const string Calm = "подскажите пожалуйста где оформить пособие на ребенка";
         var alarmist = Lexicon.Value.WithModel(CrisisModel.Train(
             [.. Enumerable.Repeat(new CrisisExample(Negated, CrisisKind.Suicide), 20), .. Enumerable.Repeat(new CrisisExample(Calm, CrisisKind.Suicide), 20), new("ок", CrisisKind.None)]));
         var real = Lexicon.Value;

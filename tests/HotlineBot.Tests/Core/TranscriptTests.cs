@@ -440,7 +440,8 @@ public sealed class TranscriptTests
     {
         using var bot = new CoreHarness();
         bot.Onboard(Person);
-        const string words = "мне очень плохо, муж забрал деньги и документы";
+        // Not «… муж забрал деньги и документы»: the learned crisis model rightly asks about safety there (coercive control).
+        const string words = "мне очень плохо, муж ушёл и не платит алименты";
         bot.Say(Person, words);
         Assert.Equal(words, bot.Get<IPersonStore>().Find(Person)!.PendingWords);
 
