@@ -12,7 +12,7 @@ public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = 
 /// (қ→к ө→о ү/ұ→у і→и ә→а ғ→г ң→н һ→х). Each word is judged on its own: a word with any Cyrillic letter is Cyrillic,
 /// and its Latin look-alikes (a, e, o, p, c, x, y, k, m, t, h, i, B) are read as the Cyrillic letters they imitate;
 /// a word of Latin letters only is transliterated (zh/j→ж, sh→ш, sch→ш, ch→ч, kh/h→х, ts→ц, ya→я, yu→ю, yo/ye→е,
-/// y→ы or й after a vowel, ı→ы, q→к, ğ/gh→г, ñ/ng→н, ö→о, ü/ū→у, ä→а, ş→ш, ç→ч, 4→ч, apostrophes dropped).
+/// y→ы or й after a vowel, ı→ы, q→к, ğ/ǵ/gh→г, ý→у, ñ/ng→н, ö→о, ü/ū→у, ä→а, ş→ш, ç→ч, 4→ч, apostrophes dropped).
 /// One pass over the characters, no regular expressions: it runs at intake on every message.
 /// </summary>
 public static class CrisisText
@@ -87,6 +87,19 @@ public static class CrisisText
         }
 
         builder.Clear();
+        if (cyrillic && latin && IsLatinWithCyrillicLookAlikes(raw))
+        {
+            // «denеme» with a Cyrillic е: a Latin word with a stray look-alike, transliterated as Latin.
+            Span<char> asLatin = stackalloc char[raw.Length];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                asLatin[i] = LatinLookAlike(char.ToLowerInvariant(raw[i])) ?? raw[i];
+            }
+
+            AddWord(asLatin, builder, words);
+            return;
+        }
+
         if (cyrillic || !latin)
         {
             FoldCyrillic(raw, builder, digitsAsLetters: cyrillic && letters);
@@ -115,6 +128,48 @@ public static class CrisisText
 
         words.Add(new CrisisWord(primary, Latin: true, alt));
     }
+
+    /// <summary>
+    /// Whether a word mixing scripts is Latin typed with a Cyrillic look-alike: it has a Latin letter that looks like no
+    /// Cyrillic one (d, n, g, j, l…), and each of its Cyrillic letters looks like a Latin one (а е о і р к м т х).
+    /// The other way round («xoчy», «мужbьет») it stays Cyrillic.
+    /// </summary>
+    private static bool IsLatinWithCyrillicLookAlikes(ReadOnlySpan<char> raw)
+    {
+        var plainLatin = false;
+        foreach (var original in raw)
+        {
+            var c = char.ToLowerInvariant(original);
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                if (LatinLookAlike(c) is null)
+                {
+                    return false;
+                }
+            }
+            else if ((char.IsAsciiLetter(c) || c is >= '\u00C0' and <= '\u024F') && original is not ('B' or 'H')
+                && (c >= CyrillicFold.Length || CyrillicFold[c] == c))
+            {
+                plainLatin = true;
+            }
+        }
+
+        return plainLatin;
+    }
+
+    private static char? LatinLookAlike(char cyrillic) => cyrillic switch
+    {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'і' => 'i',
+        'р' => 'p',
+        'к' => 'k',
+        'м' => 'm',
+        'т' => 't',
+        'х' => 'x',
+        _ => null,
+    };
 
     private static void FoldCyrillic(ReadOnlySpan<char> raw, StringBuilder builder, bool digitsAsLetters)
     {
@@ -238,7 +293,7 @@ public static class CrisisText
         'd' => 'д',
         'e' or 'é' or 'è' or 'ë' => 'е',
         'f' => 'ф',
-        'g' or 'ğ' => 'г',
+        'g' or 'ğ' or 'ǵ' => 'г',
         'h' => 'х',
         'i' or 'í' or 'ì' or 'î' or 'ï' => 'и',
         'ı' => 'ы',
@@ -253,7 +308,7 @@ public static class CrisisText
         'ş' => 'ш',
         'ç' => 'ч',
         't' => 'т',
-        'u' or 'ü' or 'ū' or 'ú' or 'ù' => 'у',
+        'u' or 'ü' or 'ū' or 'ú' or 'ù' or 'ý' => 'у',
         'v' or 'w' => 'в',
         'x' => 'х',
         'z' => 'з',

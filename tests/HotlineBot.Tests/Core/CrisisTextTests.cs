@@ -52,6 +52,10 @@ public sealed class CrisisTextTests
     [InlineData("äkem", "акем")]
     [InlineData("şeşem", "шешем")]
     [InlineData("o'lgim", "олгим")]
+    [InlineData("jalǵyz", "жалгыз")] // the 2018 Kazakh alphabet: ǵ, ý
+    [InlineData("ýaqyt", "уакыт")]
+    [InlineData("denеme qol", "денеме кол")] // a Latin word with a stray Cyrillic е is still Latin
+    [InlineData("kеlеdі", "келеди")]
     public void Latin_words_are_transliterated(string text, string expected) => Assert.Equal(expected, CrisisText.Fold(text));
 
     [Fact]
