@@ -90,7 +90,8 @@ public sealed class CrisisEvaluation
         {
             var alarms = Results.Where(r => r.Phrase.Lang == lang && r.Phrase.Alarm).ToList();
             var nones = Results.Where(r => r.Phrase.Lang == lang && !r.Phrase.Alarm).ToList();
-            w.WriteLine($"{lang.Code()}: recall {Recall(lang):P1} ({alarms.Count(r => r.Verdict.IsCrisis)}/{alarms.Count}), " +
+            var recall = alarms.Count == 0 ? "—" : $"{Recall(lang):P1}";
+            w.WriteLine($"{lang.Code()}: recall {recall} ({alarms.Count(r => r.Verdict.IsCrisis)}/{alarms.Count}), " +
                 $"false alarms {FalseAlarms(lang):P1} ({nones.Count(r => r.Verdict.IsCrisis)}/{nones.Count}); " +
                 $"alarms flagged clear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Clear)}, unclear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Unclear)}" +
                 $" (by the learned model {alarms.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)}; its false alarms {nones.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)})");

@@ -17,13 +17,21 @@ public sealed class CrisisLexicon
     /// <summary>What <see cref="CrisisAssessment.PatternId"/> says when the learned model, not a pattern, raised the concern.</summary>
     public const string LearnedId = "learned";
 
+    /// <summary>
+    /// The learned model judges only messages of at least this many letters (folded words, spaces and signs not counted). A
+    /// short message gives it too little to go on, and it was sure of itself on the commonest short words of a hotline («мне
+    /// плохо», «мен шаршадым», «денег нет совсем», «а теперь?»); the patterns still judge those. Letters, not words: Kazakh says
+    /// in one word what Russian says in three. Measured: this costs no danger of holdout4 in either language.
+    /// </summary>
+    public const int MinLetters = 15;
+
     public static readonly CrisisLexicon Empty = new([], []);
 
     private readonly CrisisRule[] _rules;
     private readonly Task<CrisisModel>? _model;
     private readonly double _threshold;
     private readonly CrisisIdiom[] _exceptions;
-    private readonly StemTrie _trie = new();
+    private readonly StemTrie _trie;
     private readonly int _slots;
 
     /// <param name="model">The learned model, or none (patterns alone). It may still be learning: the first message that needs
@@ -33,6 +41,7 @@ public sealed class CrisisLexicon
     {
         _model = model;
         _threshold = threshold;
+        _trie = new();
         // Clear before unclear, file order within a level (OrderBy is stable).
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
@@ -48,15 +57,19 @@ public sealed class CrisisLexicon
         }
     }
 
-    public int Count => _rules.Length;
+    /// <summary>The same patterns (their compiled trie shared, slots untouched) with another model or none.</summary>
+    private CrisisLexicon(CrisisLexicon patterns, Task<CrisisModel>? model, double threshold)
+    {
+        _rules = patterns._rules;
+        _exceptions = patterns._exceptions;
+        _trie = patterns._trie;
+        _slots = patterns._slots;
+        _model = model;
+        _threshold = threshold;
+        LearnedFrom = patterns.LearnedFrom;
+    }
 
-    /// <summary>
-    /// The learned model judges only messages of at least this many letters (folded words, spaces and signs not counted). A
-    /// short message gives it too little to go on, and it was sure of itself on the commonest short words of a hotline («мне
-    /// плохо», «мен шаршадым», «денег нет совсем», «а теперь?»); the patterns still judge those. Letters, not words: Kazakh says
-    /// in one word what Russian says in three. Measured: this costs no danger of holdout4 in either language.
-    /// </summary>
-    private const int MinLetters = 15;
+    public int Count => _rules.Length;
 
     public IReadOnlyList<CrisisRule> Rules => _rules;
 
@@ -68,12 +81,12 @@ public sealed class CrisisLexicon
     public string? LearnedFrom { get; init; }
 
     /// <summary>The same patterns without the learned model: what `crisis eval` reports beside the whole.</summary>
-    public CrisisLexicon PatternsOnly => _model is null ? this : new(_rules, _exceptions);
+    public CrisisLexicon PatternsOnly => _model is null ? this : new(this, null, 1);
 
-    /// <summary>The same patterns and threshold with another model (`crisis eval` teaches one without the file it measures).</summary>
-    public CrisisLexicon WithModel(CrisisModel model) => new(_rules, _exceptions, Task.FromResult(model), _threshold) { LearnedFrom = LearnedFrom };
+    /// <summary>The same patterns and threshold with another model (`crisis eval` judges an examples file with models that never saw it).</summary>
+    public CrisisLexicon WithModel(CrisisModel model) => new(this, Task.FromResult(model), _threshold);
 
-    /// <summary>Kept for callers that only need the kind: <see cref="CrisisKind.None"/> unless a pattern fired.</summary>
+    /// <summary>Kept for callers that only need the kind: <see cref="CrisisKind.None"/> unless a pattern or the model fired.</summary>
     public CrisisKind Detect(string? text) => Assess(text).Kind;
 
     public CrisisAssessment Assess(string? text)
