@@ -45,8 +45,8 @@ public sealed partial class InboxProcessor(
     public bool IntakeBehind { get; set; }
 
     /// <summary>
-    /// False while the inbox holds more than one read of updates (a backlog): the update pump starts a surge only when
-    /// this is true, so that holding everyone but crisis messages back happens when a wave meets a bot that was keeping up.
+    /// False while the inbox holds more than one read of updates (a backlog): after a surge, the update pump starts the
+    /// next one only once this has been true again, so a backlog is not held back from the processor surge after surge.
     /// </summary>
     public bool KeepingUp { get => Volatile.Read(ref _keepingUp); private set => Volatile.Write(ref _keepingUp, value); }
 

@@ -27,6 +27,17 @@ public sealed class SurgeWatchTests
     }
 
     [Fact]
+    public void The_first_wave_starts_a_surge_even_when_the_processor_already_has_a_backlog()
+    {
+        // A wave spread over a second: the first batches are not full, the processor starts on them and falls behind
+        // before Telegram hands out a full batch. A crisis far back in the wave must still be taken in first.
+        var watch = new SurgeWatch(new FakeTimeProvider());
+
+        Assert.False(watch.Surging(60, Batch, keepingUp: true));
+        Assert.True(watch.Surging(Batch, Batch, keepingUp: false));
+    }
+
+    [Fact]
     public void A_surge_ends_after_its_hold_even_while_batches_stay_full()
     {
         var clock = new FakeTimeProvider();
