@@ -72,12 +72,18 @@ public sealed class InHandMarker(string dataPath) : IDisposable
         return [.. lines.Select(l => long.TryParse(l, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()];
     }
 
+    /// <summary>At a clean stop nothing is in hand: the empty file goes, so the folder holds only the database and its lock.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            var empty = _stream?.Length == 0;
             _stream?.Dispose();
             _stream = null;
+            if (empty && _file is not null)
+            {
+                File.Delete(_file);
+            }
         }
     }
 }
