@@ -72,6 +72,24 @@ internal sealed class BenchHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The processor time the process has used since it started (user and system, the kernel's utime + stime): on a
+    /// machine shared with other work, the time per update is steadier than the rate, which depends on what else runs.
+    /// </summary>
+    public TimeSpan CpuTime => CpuTimeOf($"/proc/{_process.Id}/stat");
+
+    private static TimeSpan CpuTimeOf(string statFile)
+    {
+        // Fields after the command name, which is in parentheses and may itself hold spaces.
+        var stat = File.ReadAllText(statFile);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    // USER_HZ, which Linux reports to user space as 100 on every mainstream architecture.
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>Stops it as a service manager would (SIGTERM) and fails loudly if it did not end cleanly.</summary>
     public async Task StopAsync()
     {

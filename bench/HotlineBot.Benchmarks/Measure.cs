@@ -9,6 +9,17 @@ internal static class Measure
     public static List<double> Latencies(FakeBotApi api, IEnumerable<int> updateIds) =>
         updateIds.Select(id => api.TimeToFirstBotResponse(id)?.TotalMilliseconds).OfType<double>().Order().ToList();
 
+    /// <summary>
+    /// The part of each latency spent waiting in the fake server until a getUpdates handed the update out (the bot's
+    /// intake keeping up or not); the rest is the bot's own work and its sending.
+    /// </summary>
+    public static List<double> WaitsForPickUp(FakeBotApi api, IEnumerable<int> updateIds)
+    {
+        var wanted = updateIds.ToHashSet();
+        return api.UpdateTraces.Where(t => wanted.Contains(t.UpdateId) && t.DeliveredAt is not null)
+            .Select(t => Stopwatch.GetElapsedTime(t.EnqueuedAt, t.DeliveredAt!.Value).TotalMilliseconds).Order().ToList();
+    }
+
     /// <summary>Nearest rank, as the bot's own statistics do.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -34,33 +34,43 @@ internal static class SteadyLoad
         await Measure.WarmUp(i => People.WalkAsync(api, 190_000 + i, TimeSpan.Zero));
 
         var watch = Stopwatch.StartNew();
+        var cpuBefore = bot.CpuTime;
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.WalkAsync(api, 200_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpuMs = (bot.CpuTime - cpuBefore).TotalMilliseconds / ids.Count;
         var peak = bot.PeakMegabytes;
         await bot.StopAsync();
         var perThousand = new FileInfo(dataFile).Length / 1024.0 / ((stored + people) / 1000.0);
         Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
 
         var latencies = Measure.Latencies(api, ids);
+        var pickUp = Measure.WaitsForPickUp(api, ids);
         var rate = ids.Count / seconds;
         Console.WriteLine($"echo: {echo.Rate:0}/s, p50 {echo.P50:0.0} ms, p99 {echo.P99:0.0} ms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"waiting to be taken from the fake server: p50 {Measure.Percentile(pickUp, 0.5):0.0} ms, p99 {Measure.Percentile(pickUp, 0.99):0.0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu: bot {cpuMs:0.000} ms per update, echo {echo.CpuMs:0.000} ms per update (processor time of each process while the crowd walked); machine load average {LoadAverage()}"));
         Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up (process start to first reply) {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case; peak working set of the bot's process {peak} MB");
         return string.Create(CultureInfo.InvariantCulture,
             $"bench: bot={rate:0}/s echo={echo.Rate:0}/s ratio={rate / echo.Rate:0.00} p50={Measure.Percentile(latencies, 0.5):0.0} p99={Measure.Percentile(latencies, 0.99):0.0} peak_mb={peak}");
     }
 
-    private static async Task<(double Rate, double P50, double P99)> EchoAsync(int people, TimeSpan think)
+    private static async Task<(double Rate, double P50, double P99, double CpuMs)> EchoAsync(int people, TimeSpan think)
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var echo = BenchHost.StartEcho(api);
         await Measure.WarmUp(i => People.ChatAsync(api, 90_000 + i, TimeSpan.Zero));
         var watch = Stopwatch.StartNew();
+        var cpuBefore = echo.CpuTime;
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.ChatAsync(api, 100_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpuMs = (echo.CpuTime - cpuBefore).TotalMilliseconds / ids.Count;
         await echo.StopAsync();
         var latencies = Measure.Latencies(api, ids);
-        return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99));
+        return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99), cpuMs);
     }
+
+    /// <summary>The kernel's one-minute load average: how much else wanted the machine's cores meanwhile.</summary>
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>A year of a busy line: people who chose a language, each with a closed case of a few log lines.</summary>
     private static void Seed(string dataFile, int count)

@@ -184,7 +184,10 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.Status);
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.PersonChatId);
         Collection<Cases.Case>(Collections.Cases).EnsureIndex(c => c.ClosedAt);
-        Collection<OutboxItem>(Collections.Outbox).EnsureIndex(o => o.ChatId);
+        // Nothing asks the outbox by chat (the sender keeps its lanes in memory and reads the outbox whole at a start),
+        // and every reply is inserted and deleted once: an index kept up for nothing in both commits. Files made by
+        // earlier versions lose it here.
+        Collection<OutboxItem>(Collections.Outbox).DropIndex(nameof(OutboxItem.ChatId));
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);

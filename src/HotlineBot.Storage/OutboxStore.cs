@@ -11,13 +11,13 @@ internal sealed class OutboxStore(HotlineDatabase db) : IOutboxStore
 
     public IReadOnlyList<OutboxItem> Add(IEnumerable<Outbound> outbounds, DateTimeOffset now)
     {
-        var items = outbounds.Select(o => new OutboxItem
+        var items = outbounds.Select(o => StorageJson.Remember(new OutboxItem
         {
             ChatId = o.ChatId,
             Priority = (int)o.Priority,
             Payload = JsonSerializer.Serialize(o, StorageJson.Options),
             CreatedAt = now,
-        }).ToList();
+        }, o)).ToList();
         foreach (var item in items)
         {
             _items.Insert(item);

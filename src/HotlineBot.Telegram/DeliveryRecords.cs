@@ -29,7 +29,11 @@ public sealed class DeliveryRecords(
     private const string LastFactId = "delivery.fact";
     private const long FirstFactId = long.MinValue / 2;
 
-    private readonly CommitBatcher _batcher = new(db);
+    // Records wait at most this long for the next shared commit, and only under load (see CommitBatcher). A chat's next
+    // message waits for the record of the one before it, so this is also the most it adds between two of its messages.
+    private static readonly TimeSpan CommitPace = TimeSpan.FromMilliseconds(20);
+
+    private readonly CommitBatcher _batcher = new(db, CommitPace);
 
     /// <summary>The committing loop; runs for the life of the sender.</summary>
     public Task RunAsync(CancellationToken ct) => _batcher.RunAsync(ct);

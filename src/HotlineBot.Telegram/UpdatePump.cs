@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HotlineBot.Conversations;
 using HotlineBot.Safety;
 using HotlineBot.Storage;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ public sealed partial class UpdatePump(
     ITransactions db,
     IMetaStore meta,
     UpdateIntake intake,
+    InboxProcessor processor,
     BotApiContact contact,
     IOptions<TelegramOptions> options,
     ILogger<UpdatePump> logger) : BackgroundService
@@ -35,12 +37,7 @@ public sealed partial class UpdatePump(
 
     public static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
 
-    // A surge starts when Telegram hands out a full batch (more wait there) and ends when its batches run nearly
-    // empty. Meanwhile only crisis messages are handled, so a crisis far back in the surge is taken in sooner;
-    // everyone else waits safely in the inbox. The hold is capped so a flood that never ends cannot starve them.
-    private const int NearlyDrained = 10;
-    private static readonly TimeSpan SurgeHold = TimeSpan.FromSeconds(2);
-    private long? _surgeSince;
+    private readonly SurgeWatch _surge = new(TimeProvider.System);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +63,7 @@ public sealed partial class UpdatePump(
                 var fresh = updates.Where(u => u.Id >= offset).ToList();
                 var next = fresh.Count == 0 ? offset : Math.Max(offset, fresh.Max(u => u.Id) + 1);
                 // An empty batch also wakes the processor: a surge that ends here leaves the inbox full of people to answer.
-                intake.Take(fresh, next == offset ? null : () => meta.Write(PollingOffset, next), Surging(updates.Length));
+                intake.Take(fresh, next == offset ? null : () => meta.Write(PollingOffset, next), _surge.Surging(updates.Length, BatchSize, processor.KeepingUp));
                 offset = next;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -89,21 +86,6 @@ public sealed partial class UpdatePump(
                 await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>Measured on the wall clock: it is about how busy this machine is, not about the hotline's time.</summary>
-    private bool Surging(int taken)
-    {
-        if (taken == BatchSize)
-        {
-            _surgeSince ??= Stopwatch.GetTimestamp();
-        }
-        else if (taken < NearlyDrained)
-        {
-            _surgeSince = null;
-        }
-
-        return _surgeSince is { } since && Stopwatch.GetElapsedTime(since) < SurgeHold;
     }
 
     [LoggerMessage(LogLevel.Warning, "getUpdates failed ({Failures} in a row); retrying in {DelayMs:0} ms: {Error}")]

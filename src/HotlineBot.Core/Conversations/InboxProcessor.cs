@@ -29,10 +29,12 @@ public sealed partial class InboxProcessor(
 
     /// <summary>Updates that share one commit when they are waiting together; alone, an update commits alone.</summary>
     public const int CommitEvery = 16;
+    private const int ReadAtOnce = 64;
     private static readonly TimeSpan TickEvery = TimeSpan.FromSeconds(20);
 
     private readonly SemaphoreSlim _signal = new(0);
     private readonly InHandMarker _inHand = inHand;
+    private bool _keepingUp = true;
     private DateTimeOffset _nextTick;
     private long _lastTickTicks;
 
@@ -41,6 +43,12 @@ public sealed partial class InboxProcessor(
 
     /// <summary>Set by the update pump during a surge: Telegram handed out a full batch and has not run nearly empty since.</summary>
     public bool IntakeBehind { get; set; }
+
+    /// <summary>
+    /// False while the inbox holds more than one read of updates (a backlog): after a surge, the update pump starts the
+    /// next one only once this has been true again, so a backlog is not held back from the processor surge after surge.
+    /// </summary>
+    public bool KeepingUp { get => Volatile.Read(ref _keepingUp); private set => Volatile.Write(ref _keepingUp, value); }
 
     public void Signal()
     {
@@ -89,7 +97,8 @@ public sealed partial class InboxProcessor(
     public int HandleBatch(CancellationToken ct = default)
     {
         // Small batches: a crisis message that arrives meanwhile waits for at most this many others.
-        var pending = inbox.Pending(64);
+        var pending = inbox.Pending(ReadAtOnce);
+        KeepingUp = pending.Count < ReadAtOnce;
         // Updates that crashed the process on every try (counted at start-up) are parked without another try.
         foreach (var crashed in pending.Where(i => i.Attempts >= MaxAttempts))
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace HotlineBot.Storage;
@@ -6,8 +7,10 @@ namespace HotlineBot.Storage;
 /// Lets many concurrent callers share one commit (group commit): each hands over a small piece of work and awaits
 /// it; whatever has arrived meanwhile runs in one transaction. If the shared transaction fails, each piece is
 /// retried alone, so one bad piece cannot fail the others. A caller resumes only after its piece is committed.
+/// Under load the commits are paced: pieces that arrive within <paramref name="pace"/> of the last commit's start wait
+/// and go together in the next one; a piece arriving after a quiet moment commits at once.
 /// </summary>
-public sealed class CommitBatcher(ITransactions db)
+public sealed class CommitBatcher(ITransactions db, TimeSpan pace = default)
 {
     private const int MaxBatch = 256;
 
@@ -25,15 +28,24 @@ public sealed class CommitBatcher(ITransactions db)
     {
         var reader = _queue.Reader;
         var waiting = new Queue<Entry>();
+        long? lastStart = null;
         try
         {
             while (waiting.Count > 0 || await reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
+                // A commit's cost hardly depends on how much it carries (LiteDB writes every page it touched, whole):
+                // at saturation the sender's records came eight to a commit, more commits than the processor made.
+                if (lastStart is { } last && Stopwatch.GetElapsedTime(last) is var since && since < pace)
+                {
+                    await Task.Delay(pace - since, ct).ConfigureAwait(false);
+                }
+
                 while (waiting.Count < MaxBatch && reader.TryRead(out var entry))
                 {
                     waiting.Enqueue(entry);
                 }
 
+                lastStart = Stopwatch.GetTimestamp();
                 Commit(waiting);
             }
         }

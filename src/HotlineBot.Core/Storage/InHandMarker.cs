@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HotlineBot.Storage;
 
@@ -8,23 +9,49 @@ namespace HotlineBot.Storage;
 /// those updates get their try counted, so a crashing update is parked after three starts instead of looping forever.
 /// A plain file write per group of updates, not a LiteDB commit per update.
 /// </summary>
-public sealed class InHandMarker(string dataPath)
+public sealed class InHandMarker(string dataPath) : IDisposable
 {
     private readonly string? _file = dataPath == ":memory:" ? null : dataPath + ".inhand";
+    private readonly Lock _gate = new();
+
+    // Kept open and rewritten in place: creating and unlinking the file for every group of updates cost the saturated
+    // bot about 2 % of its processor time (two metadata changes in the file system per group). An empty file is no marker.
+    private FileStream? _stream;
 
     public void Write(IEnumerable<long> updateIds)
     {
-        if (_file is not null)
+        if (_file is null)
         {
-            File.WriteAllText(_file, string.Join('\n', updateIds.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', updateIds.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        lock (_gate)
+        {
+            var stream = _stream ??= new FileStream(_file, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            stream.SetLength(0);
+            stream.Position = 0;
+            stream.Write(bytes);
         }
     }
 
     public void Clear()
     {
-        if (_file is not null)
+        if (_file is null)
         {
-            File.Delete(_file);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_stream is not null)
+            {
+                _stream.SetLength(0);
+            }
+            else if (File.Exists(_file))
+            {
+                File.WriteAllBytes(_file, []);
+            }
         }
     }
 
@@ -36,6 +63,27 @@ public sealed class InHandMarker(string dataPath)
             return [];
         }
 
-        return [.. File.ReadAllLines(_file).Select(l => long.TryParse(l, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()];
+        string[] lines;
+        lock (_gate)
+        {
+            lines = File.ReadAllLines(_file);
+        }
+
+        return [.. lines.Select(l => long.TryParse(l, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()];
+    }
+
+    /// <summary>At a clean stop nothing is in hand: the empty file goes, so the folder holds only the database and its lock.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            var empty = _stream?.Length == 0;
+            _stream?.Dispose();
+            _stream = null;
+            if (empty && _file is not null)
+            {
+                File.Delete(_file);
+            }
+        }
     }
 }
