@@ -47,6 +47,12 @@ public sealed class PersonConversation(
         var crisis = inbound.Kind is InboundKind.Text or InboundKind.Media or InboundKind.Edited
             ? Dialogs.Crisis.Assess(inbound.Text ?? inbound.Media?.Caption)
             : CrisisAssessment.None;
+        if (crisis.PatternId == CrisisLexicon.LearnedId && person.ActiveCaseId is not null)
+        {
+            // In an open case a specialist reads every word; the learned model's guess would only interrupt with a question
+            // (it asks, it never alarms). It speaks where the bot alone answers; the patterns still judge every message here.
+            crisis = CrisisAssessment.None;
+        }
 
         var pendingBefore = person.PendingWords;
         if (crisis.Level == CrisisLevel.Clear)

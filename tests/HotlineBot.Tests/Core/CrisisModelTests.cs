@@ -125,4 +125,19 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
         Assert.Contains(log, e => e.Kind == CaseEventKind.PersonMessage && e.Text == OnlyTheModelKnows);
         Assert.Contains(log, e => e.Kind == CaseEventKind.Crisis && e.Text!.Contains(CrisisLexicon.LearnedId, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void In_an_open_case_the_model_stays_silent_and_the_words_go_to_the_case()
+    {
+        using var bot = new CoreHarness();
+        bot.Onboard(Person);
+        bot.Press(Person, "a:escalate");
+        bot.Say(Person, "вопрос про пособие");
+        bot.Say(Person, OnlyTheModelKnows);
+        Assert.DoesNotContain(bot.RepliesTo(Person), o => o.Priority == OutboundPriority.Crisis);
+        Assert.Contains("Добавлено к обращению №1", bot.TextTo(Person), StringComparison.Ordinal);
+        var log = bot.Get<ICaseStore>().Log(1);
+        Assert.Contains(log, e => e.Kind == CaseEventKind.PersonMessage && e.Text == OnlyTheModelKnows);
+        Assert.DoesNotContain(log, e => e.Kind == CaseEventKind.Crisis);
+    }
 }

@@ -27,6 +27,8 @@ public sealed partial class ServiceProcessTests
         try
         {
             var listen = await WebhookListenerAsync(lines);
+            // The listener is up before the registrar has called setWebhook: wait for the registration itself.
+            await api.WaitUntilAsync(() => api.Webhook is not null, Long);
             api.SendText(73001, "/start", "ru");
             Assert.Equal([HttpStatusCode.OK], await api.DeliverToWebhookAsync(listen));
             first.Kill(entireProcessTree: true);
