@@ -17,7 +17,8 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     private const long Person = 8201;
 
     /// <summary>Found by no pattern, recognised by the model (checked below, so a new pattern that covers it shows up here).</summary>
-    private const string OnlyTheModelKnows = "на руках уже места нет от шрамов";
+    // «на руках уже места нет от шрамов» was this example until the sixth pass of issue 14 covered scars on the arms by a pattern.
+    private const string OnlyTheModelKnows = "каждую ночь думаю как всё это прекратить навсегда";
 
     private static readonly Lazy<CrisisLexicon> Lexicon = new(() => DialogCatalog.LoadOrThrow(CoreHarness.DialogsPath).Crisis);
 

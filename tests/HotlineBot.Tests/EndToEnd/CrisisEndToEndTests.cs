@@ -97,7 +97,7 @@ public sealed class CrisisEndToEndTests
     public async Task A_danger_only_the_learned_model_recognises_gets_the_question_and_the_worker_sees_what_weighed()
     {
         // No pattern has these words (CrisisModelTests checks it); the model learned from dialogs/crisis-examples/ does.
-        const string words = "на руках уже места нет от шрамов";
+        const string words = "каждую ночь думаю как всё это прекратить навсегда";
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await BotHost.StartAsync(api);
         const long person = 6504;
