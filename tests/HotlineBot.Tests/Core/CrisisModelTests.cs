@@ -44,7 +44,7 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     public void On_a_file_it_did_not_learn_the_model_alone_finds_most_dangers_and_few_calm_messages(Language lang)
     {
         // The model alone (no patterns), taught without holdout4.yaml, on holdout4.yaml: a measure of what it learned, not
-        // of what it remembers. Measured: kk 88.8 % of the dangers with 2.6 % false alarms, ru 90.3 % with 3.5 %.
+        // of what it remembers. Measured at the end of the sixth pass: kk 92.8 % of the dangers with 0.9 % false alarms, ru 91.1 % with 0 %.
         var taught = ExamplesOf([.. Directory.EnumerateFiles(Path.GetDirectoryName(Examples("x"))!, "*.yaml").Select(Path.GetFileName).Where(f => f != "holdout4.yaml")!]);
         var modelAlone = new CrisisLexicon([], [], Task.FromResult(CrisisModel.For(taught)), CrisisYamlReader.DefaultThreshold);
         var evaluation = CrisisEvaluation.Run(modelAlone, CrisisCorpus.Read(Examples("holdout4.yaml")));
@@ -66,7 +66,7 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     {
         // phrases.yaml's calm phrases were written to trip the patterns (the same verbs in everyday senses): the hardest test
         // of the model's false alarms. Each phrase judged by a model that never saw it; at the threshold 0.9 the model added
-        // 4.5 % (kk) and 5.7 % (ru) when measured, against 0.6 % and 0.4 % for the patterns alone.
+        // 34 of 829 (kk, 4.1 %) and 38 of 859 (ru, 4.4 %) at the end of the sixth pass, the patterns alone 0.5 % and 0.3 %.
         var phrases = CrisisCorpus.Read(Examples("phrases.yaml"));
         var evaluation = CrisisExamples.Measure(Lexicon.Value, Examples("phrases.yaml"), phrases, out var note);
         Assert.NotNull(note);
