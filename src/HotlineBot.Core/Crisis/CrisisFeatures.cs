@@ -15,11 +15,15 @@ public static class CrisisFeatures
 
     /// <summary>The features of a message as 32-bit hashes, duplicates removed (each model head folds them to its own size);
     /// this runs on every message, so no strings are built.</summary>
-    public static uint[] Of(CrisisWord[] words)
+    public static uint[] Of(CrisisWord[] words) => Of(words, []);
+
+    /// <summary>The same, collecting into <paramref name="scratch"/> (cleared first): learning reuses one set for thousands of examples.</summary>
+    public static uint[] Of(CrisisWord[] words, HashSet<uint> scratch)
     {
-        var set = new HashSet<uint>();
-        Visit(words, (hash, _) => set.Add(hash), named: false);
-        return [.. set];
+        ArgumentNullException.ThrowIfNull(scratch);
+        scratch.Clear();
+        Visit(words, (hash, _) => scratch.Add(hash), named: false);
+        return [.. scratch];
     }
 
     /// <summary>For `crisis explain`: each feature with a readable name («w:ұрды», «c4:ұрд», «s:ауру+бала»).</summary>

@@ -129,7 +129,8 @@ public sealed class CrisisLexicon
 
     private CrisisAssessment Learned(CrisisWord[] words)
     {
-        if (Model is not { } model || words.Sum(w => w.Text.Length) < MinLetters)
+        // The length first: a short message (a /start, a tap's text) never waits for a model still learning after a start.
+        if (_model is null || words.Sum(w => w.Text.Length) < MinLetters || Model is not { } model)
         {
             return CrisisAssessment.None;
         }

@@ -69,12 +69,14 @@ public sealed class CrisisModel
 
     public static CrisisModel Train(IReadOnlyList<CrisisExample> examples)
     {
-        var features = examples.Select(e => CrisisFeatures.Of(CrisisText.Words(e.Text))).ToArray();
+        var scratch = new HashSet<uint>();
+        var features = examples.Select(e => CrisisFeatures.Of(CrisisText.Words(e.Text), scratch)).ToArray();
         var alarms = Enumerable.Range(0, examples.Count).Where(i => examples[i].Kind != CrisisKind.None).ToArray();
-        // The two heads learn independently: side by side, the start waits for the longer one only.
-        var kind = Task.Run(() => Head.Train([.. alarms.Select(i => features[i])], [.. alarms.Select(i => Array.IndexOf(Kinds, examples[i].Kind))], Kinds.Length, KindBits));
+        // One head after the other, so that the two learning tables (weights and their sums, 8 and 10 MB) are never held at once;
+        // a start waits only for the first message that needs the model.
         var danger = Head.Train(features, [.. examples.Select(e => e.Kind == CrisisKind.None ? 0 : 1)], classes: 1, DangerBits);
-        return new CrisisModel(danger, kind.GetAwaiter().GetResult(), examples.Count);
+        var kind = Head.Train([.. alarms.Select(i => features[i])], [.. alarms.Select(i => Array.IndexOf(Kinds, examples[i].Kind))], Kinds.Length, KindBits);
+        return new CrisisModel(danger, kind, examples.Count);
     }
 
     public CrisisPrediction Predict(CrisisWord[] words)
