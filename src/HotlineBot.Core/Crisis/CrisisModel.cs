@@ -137,8 +137,9 @@ public sealed class CrisisModel
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>A logistic regression (one class) or a multinomial one (several) over hashed features, learned with AdaGrad (each feature its own step size,
-    /// so rare features, like a Latin spelling seen twice, still learn), L2-regularised, in a fixed shuffled order.</summary>
+    /// <summary>A logistic regression (one class) or a multinomial one (several) over hashed features, learned with AdaGrad
+    /// (each feature its own step size, so rare features, like a Latin spelling seen twice, still learn), L2-regularised, in a
+    /// fixed shuffled order.</summary>
     private sealed class Head
     {
         private readonly float[] _table;

@@ -11,7 +11,8 @@ namespace HotlineBot.Hosting;
 
 /// <summary>
 /// `crisis eval [FILE]`: how the crisis patterns and the learned model do on a labelled corpus (recall and false alarms per
-/// language and category, every miss and false alarm; a file the model learned from is cross-validated unless --as-loaded); `crisis explain "TEXT"`: why one message did or did not raise the alarm. Both load the
+/// language and category, every miss and false alarm; a file the model learned from is cross-validated unless --as-loaded);
+/// `crisis explain "TEXT"`: why one message did or did not raise the alarm. Both load the
 /// dialogs from Dialogs:Path, so an editor sees the effect of an edit to dialogs/crisis.yaml at once.
 /// </summary>
 public static class CrisisCommands
