@@ -69,6 +69,10 @@ public sealed class CrisisEvaluation
 
     public double Recall(Language? lang = null, string? category = null) => Rate(true, lang, category);
 
+    /// <summary>Recall as the reports print it: «—» for a corpus with no alarm phrases in the language (all calm, as ordinary.yaml).</summary>
+    public string RecallShown(Language lang) =>
+        double.IsNaN(Recall(lang)) ? "—" : Recall(lang).ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+
     public double FalseAlarms(Language? lang = null, string? category = null) => Rate(false, lang, category);
 
     public IEnumerable<CorpusPhrase> Misses => Results.Where(r => r.Phrase.Alarm && !r.Verdict.IsCrisis).Select(r => r.Phrase);
@@ -90,8 +94,7 @@ public sealed class CrisisEvaluation
         {
             var alarms = Results.Where(r => r.Phrase.Lang == lang && r.Phrase.Alarm).ToList();
             var nones = Results.Where(r => r.Phrase.Lang == lang && !r.Phrase.Alarm).ToList();
-            var recall = alarms.Count == 0 ? "—" : $"{Recall(lang):P1}";
-            w.WriteLine($"{lang.Code()}: recall {recall} ({alarms.Count(r => r.Verdict.IsCrisis)}/{alarms.Count}), " +
+            w.WriteLine($"{lang.Code()}: recall {RecallShown(lang)} ({alarms.Count(r => r.Verdict.IsCrisis)}/{alarms.Count}), " +
                 $"false alarms {FalseAlarms(lang):P1} ({nones.Count(r => r.Verdict.IsCrisis)}/{nones.Count}); " +
                 $"alarms flagged clear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Clear)}, unclear {alarms.Count(r => r.Verdict.Level == CrisisLevel.Unclear)}" +
                 $" (by the learned model {alarms.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)}; its false alarms {nones.Count(r => r.Verdict.PatternId == CrisisLexicon.LearnedId)})");

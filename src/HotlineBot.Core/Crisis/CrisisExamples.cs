@@ -21,6 +21,9 @@ public static class CrisisExamples
         _ => null,
     };
 
+    /// <summary>The example a labelled phrase teaches, or none when an alarm phrase has no known category.</summary>
+    public static CrisisExample? ExampleOf(CorpusPhrase phrase) => KindOf(phrase) is { } kind ? new CrisisExample(phrase.Text, kind) : null;
+
     /// <summary>How many parts a file of the examples is cut into when it is measured (<see cref="Measure"/>).</summary>
     public const int Folds = 5;
 
@@ -45,8 +48,7 @@ public static class CrisisExamples
         var verdicts = new CrisisAssessment[phrases.Count];
         Parallel.For(0, Folds, fold =>
         {
-            var taught = others.Concat(phrases.Where((_, i) => i % Folds != fold)
-                .Select(p => KindOf(p) is { } kind ? new CrisisExample(p.Text, kind) : (CrisisExample?)null).OfType<CrisisExample>()).ToList();
+            var taught = others.Concat(phrases.Where((_, i) => i % Folds != fold).Select(ExampleOf).OfType<CrisisExample>()).ToList();
             var measured = lexicon.WithModel(CrisisModel.For(taught));
             for (var i = fold; i < phrases.Count; i += Folds)
             {
@@ -76,9 +78,9 @@ public static class CrisisExamples
             {
                 foreach (var phrase in CrisisCorpus.Read(file))
                 {
-                    if (KindOf(phrase) is { } kind)
+                    if (ExampleOf(phrase) is { } example)
                     {
-                        examples.Add(new CrisisExample(phrase.Text, kind));
+                        examples.Add(example);
                     }
                     else
                     {

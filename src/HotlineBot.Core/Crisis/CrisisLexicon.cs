@@ -77,11 +77,14 @@ public sealed class CrisisLexicon
 
     public CrisisModel? Model => _model?.GetAwaiter().GetResult();
 
+    /// <summary>Whether there is a learned model, without waiting for it to finish learning.</summary>
+    public bool HasModel => _model is not null;
+
     /// <summary>The folder of examples the model learned from (full path), when there is a model.</summary>
     public string? LearnedFrom { get; init; }
 
     /// <summary>The same patterns without the learned model: what `crisis eval` reports beside the whole.</summary>
-    public CrisisLexicon PatternsOnly => _model is null ? this : new(this, null, 1);
+    public CrisisLexicon PatternsOnly => HasModel ? new(this, null, 1) : this;
 
     /// <summary>The same patterns and threshold with another model (`crisis eval` judges an examples file with models that never saw it).</summary>
     public CrisisLexicon WithModel(CrisisModel model) => new(this, Task.FromResult(model), _threshold);
@@ -91,7 +94,7 @@ public sealed class CrisisLexicon
 
     public CrisisAssessment Assess(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || (_rules.Length == 0 && _model is null))
+        if (string.IsNullOrWhiteSpace(text) || (_rules.Length == 0 && !HasModel))
         {
             return CrisisAssessment.None;
         }
@@ -130,7 +133,7 @@ public sealed class CrisisLexicon
     private CrisisAssessment Learned(CrisisWord[] words)
     {
         // The length first: a short message (a /start, a tap's text) never waits for a model still learning after a start.
-        if (_model is null || words.Sum(w => w.Text.Length) < MinLetters || Model is not { } model)
+        if (!HasModel || words.Sum(w => w.Text.Length) < MinLetters || Model is not { } model)
         {
             return CrisisAssessment.None;
         }

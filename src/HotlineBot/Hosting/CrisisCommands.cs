@@ -71,11 +71,11 @@ public static class CrisisCommands
         }
 
         Console.Write(evaluation.Report(corpus));
-        if (lexicon.Model is not null)
+        if (lexicon.HasModel)
         {
             var patterns = CrisisEvaluation.Run(lexicon.PatternsOnly, phrases);
             Console.WriteLine(string.Join("; ", new[] { Language.Kk, Language.Ru }.Select(lang => string.Create(CultureInfo.InvariantCulture,
-                $"{lang.Code()} patterns alone: recall {(double.IsNaN(patterns.Recall(lang)) ? "—" : patterns.Recall(lang).ToString("P1", CultureInfo.InvariantCulture))}, false alarms {patterns.FalseAlarms(lang):P1}"))));
+                $"{lang.Code()} patterns alone: recall {patterns.RecallShown(lang)}, false alarms {patterns.FalseAlarms(lang):P1}"))));
         }
         var failed = new[] { Language.Kk, Language.Ru }
             .Where(lang => (minRecall is { } r && evaluation.Recall(lang) < r) || (maxFalse is { } f && evaluation.FalseAlarms(lang) > f))

@@ -25,7 +25,7 @@ public sealed class CrisisModelTests(ITestOutputHelper output)
     private static string Examples(string file) => Path.Combine(CoreHarness.DialogsPath, "crisis-examples", file);
 
     private static List<CrisisExample> ExamplesOf(params string[] files) =>
-        [.. files.SelectMany(f => CrisisCorpus.Read(Examples(f))).Select(p => new CrisisExample(p.Text, CrisisExamples.KindOf(p)!.Value))];
+        [.. files.SelectMany(f => CrisisCorpus.Read(Examples(f))).Select(p => CrisisExamples.ExampleOf(p)!.Value)];
 
     [Fact]
     public void The_same_examples_teach_the_same_model()
