@@ -377,6 +377,14 @@ public sealed class CaseDesk(
         Log(@case, turn, ActorRole.Person, CaseEventKind.RatingComment, comment);
     }
 
+    /// <summary>The person chose another language while their case is open: what the case tells them from now on (a
+    /// specialist joining, a transfer, the close) is said in it, and workers see which language they now speak.</summary>
+    public void PersonSpeaks(Case @case, Language language)
+    {
+        @case.Language = language;
+        cases.Update(@case);
+    }
+
     /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
     public void PersonHid(Case @case, Turn turn)
     {

@@ -313,6 +313,11 @@ public sealed class PersonConversation(
         var specialistFirst = person.SpecialistFirst;
         person.SpecialistFirst = false;
         person.ChooseLanguage(chosen);
+        if (desk.OpenCaseOf(person) is { } open && open.Language != chosen)
+        {
+            desk.PersonSpeaks(open, chosen);
+        }
+
         // Browsing now: they had not chosen before (or were on a menu), so the screen starts afresh in the new language.
         var wasNew = person.State == ConversationState.Browsing;
         var saved = screens.Text(UiKeys.LanguageSaved, chosen);

@@ -172,4 +172,21 @@ public sealed class CaseNoticeTests
         Assert.Equal(("transferred to {to}", Worker, Colleague), (moved.Text!, moved.FromWorkerId!.Value, moved.ToWorkerId!.Value));
         Assert.Contains("[statechange] transferred to Dmitry", bot.Get<CaseDesk>().History(store.Find(1)!, HotlineBot.Conversations.Language.Ru), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_person_who_changes_language_in_an_open_case_hears_its_moves_in_the_new_language()
+    {
+        const long person = 5001;
+        using var bot = new CoreHarness();
+        bot.Onboard(person);
+        bot.Press(person, "a:escalate");
+        bot.Say(person, "Нужна консультация");
+        bot.Say(person, "/language");
+        bot.Press(person, "l:kk");
+        Assert.Equal(HotlineBot.Conversations.Language.Kk, bot.Get<ICaseStore>().Find(1)!.Language);
+
+        bot.Press(Worker, "w:take:1");
+        Assert.Contains("қосылды", bot.TextTo(person), StringComparison.Ordinal);
+        Assert.DoesNotContain("на связи", bot.TextTo(person), StringComparison.Ordinal);
+    }
 }
