@@ -27,9 +27,6 @@ public sealed class CaseDesk(
     HotlineMetrics metrics,
     IOptions<HotlineOptions> options)
 {
-    /// <summary>The log line of a safe exit (whether the chat is hidden now is <c>Person.Hidden</c>).</summary>
-    private const string HidText = "hid the chat (safe exit)";
-
     private readonly HotlineOptions _hotline = options.Value;
 
     public Case? Find(int id) => cases.Find(id);
@@ -386,49 +383,27 @@ public sealed class CaseDesk(
     }
 
     /// <summary>The person used safe exit: the case stays open, and its worker knows new messages would show on their screen.</summary>
-    public void PersonHid(Case @case, Turn turn)
-    {
-        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, HidText);
-        if (@case.WorkerId is { } assigned)
-        {
-            var worker = workers.Get(assigned);
-            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPersonHid, topics.LanguageIn(@case, worker.Id), ("number", @case.Id)));
-        }
-    }
+    public void PersonHid(Case @case, Turn turn) => Happened(@case, () => @case.PersonHid(turn.Now), turn);
 
     /// <summary>A worker's message waits because the person's chat is hidden: the worker knows it has not gone yet.</summary>
-    public void WorkerMessageHeld(Case @case, long workerId, Turn turn)
-    {
-        Log(@case, turn, ActorRole.System, CaseEventKind.StateChange, "worker's message held: the person's chat is hidden");
-        var worker = workers.Get(workerId);
-        turn.SendInCaseThread(topics.RoomOf(@case, workerId), @case.Id, screens.Text(UiKeys.WorkerMessageHeld, topics.LanguageIn(@case, worker.Id), ("number", @case.Id)));
-    }
+    public void WorkerMessageHeld(Case @case, long workerId, Turn turn) => Happened(@case, () => @case.WorkerMessageHeld(workerId, turn.Now), turn);
 
     /// <summary>The person who hid the chat wrote again; what was held for them has just been handed to the sender.</summary>
-    public void PersonReturned(Case @case, int delivered, Turn turn)
-    {
-        Log(@case, turn, ActorRole.Person, CaseEventKind.StateChange, $"came back to the hidden chat; held messages delivered: {delivered}");
-        if (@case.WorkerId is { } assigned)
-        {
-            var worker = workers.Get(assigned);
-            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPersonBack, topics.LanguageIn(@case, worker.Id), ("number", @case.Id), ("count", delivered)));
-        }
-    }
+    public void PersonReturned(Case @case, int delivered, Turn turn) => Happened(@case, () => @case.PersonReturned(delivered, turn.Now), turn);
 
-    /// <summary>
-    /// The person agreed, after being told who sees it and why, to share their phone: it goes in the log with the time
-    /// and to the worker on the case. Nothing else ever carries who they are.
-    /// </summary>
+    /// <summary>The person agreed to share their phone (<see cref="Case.PhoneShared"/>); the case's card shows it too.</summary>
     public void SharePhone(Case @case, string phone, Turn turn)
     {
-        Log(@case, turn, ActorRole.Person, CaseEventKind.Consent, $"phone shared with consent for a call back: {phone}");
-        if (@case.WorkerId is { } assigned)
-        {
-            var worker = workers.Get(assigned);
-            turn.SendInCaseThread(topics.RoomOf(@case, assigned), @case.Id, screens.Text(UiKeys.WorkerPhoneShared, topics.LanguageIn(@case, worker.Id), ("number", @case.Id), ("phone", phone)));
-        }
-
+        Happened(@case, () => @case.PhoneShared(phone, turn.Now), turn);
         topics.Changed(@case, turn);
+    }
+
+    /// <summary>Something happened in the case (<see cref="Case"/>'s moments): its log line is saved with it, and its worker told.</summary>
+    private void Happened(Case @case, Action moment, Turn turn)
+    {
+        moment();
+        cases.Update(@case);
+        notices.Tell(@case, turn);
     }
 
     public void Note(Case @case, long workerId, string text, Turn turn) =>

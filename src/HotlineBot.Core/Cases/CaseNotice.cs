@@ -45,4 +45,7 @@ public sealed record CaseNotice(CaseAudience To, string Key, NoticeForm Form = N
 
     /// <summary>Placeholders that name a member of staff, by id (e.g. <c>{worker}</c> for the colleague who handed it over).</summary>
     public IReadOnlyList<(string Placeholder, long StaffId)> Staff { get; init; } = [];
+
+    /// <summary>Other placeholders the key is given (e.g. <c>{count}</c> of messages delivered).</summary>
+    public IReadOnlyList<(string Placeholder, object Value)> Values { get; init; } = [];
 }

@@ -78,7 +78,8 @@ public sealed class CaseNotices(ICaseStore cases, IWorkerStore workers, CaseTopi
     }
 
     private string Text(Case @case, CaseNotice notice, Language language) =>
-        screens.Text(notice.Key, language, [("number", @case.Id), .. notice.Staff.Select(s => (s.Placeholder, (object?)_hotline.WorkerName(s.StaffId)))]);
+        screens.Text(notice.Key, language,
+            [("number", @case.Id), .. notice.Staff.Select(s => (s.Placeholder, (object?)_hotline.WorkerName(s.StaffId))), .. notice.Values.Select(v => (v.Placeholder, (object?)v.Value))]);
 
     /// <summary>
     /// What the worker who now has the case reads first, in the case's thread: in their own chat the handover note,

@@ -189,4 +189,28 @@ public sealed class CaseNoticeTests
         Assert.Contains("қосылды", bot.TextTo(person), StringComparison.Ordinal);
         Assert.DoesNotContain("на связи", bot.TextTo(person), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Moments_in_a_case_write_their_line_and_tell_the_worker_who_has_it_and_nobody_while_it_is_queued()
+    {
+        var queued = Queued();
+        queued.PersonHid(Opened);
+        Assert.Empty(queued.TakeRaisedNotices());
+        Assert.Equal((ActorRole.Person, CaseEventKind.StateChange, "hid the chat (safe exit)"), queued.TakeRaisedEvents().Select(e => (e.Actor, e.Kind, e.Text!)).Single());
+
+        var taken = TakenBy(Worker);
+        taken.PersonReturned(2, Opened.AddMinutes(1));
+        taken.PhoneShared("+77001234567", Opened.AddMinutes(2));
+        taken.WorkerMessageHeld(Colleague, Opened.AddMinutes(3));
+        Assert.Equal(
+        [
+            $"AssignedWorker {Worker} {UiKeys.WorkerPersonBack} Plain",
+            $"AssignedWorker {Worker} {UiKeys.WorkerPhoneShared} Plain",
+            $"AssignedWorker {Colleague} {UiKeys.WorkerMessageHeld} Plain",
+        ], Said(taken));
+        var lines = taken.TakeRaisedEvents();
+        Assert.Equal([CaseEventKind.StateChange, CaseEventKind.Consent, CaseEventKind.StateChange], lines.Select(e => e.Kind));
+        Assert.Equal("phone shared with consent for a call back: +77001234567", lines[1].Text);
+        Assert.All(lines, e => Assert.Null(e.WorkerId));
+    }
 }
