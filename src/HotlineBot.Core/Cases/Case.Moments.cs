@@ -40,6 +40,23 @@ public sealed partial class Case
         TellWorker(workerId, UiKeys.WorkerMessageHeld);
     }
 
+    /// <summary>The person rated the talk (1 to 5 stars, after the close): the worker who held the case hears how it went.</summary>
+    public void Rate(int stars, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stars, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stars, 5);
+        Rating = stars;
+        Happened(ActorRole.Person, CaseEventKind.Rating, $"{stars}/5", now);
+        TellWorker(WorkerId ?? (PreviousWorkers.Count > 0 ? PreviousWorkers[^1] : null), UiKeys.WorkerRated, ("stars", stars));
+    }
+
+    /// <summary>The words a person added to their rating: a log line of their own, so retention removes them like any message.</summary>
+    public void Comment(string comment, DateTimeOffset now)
+    {
+        RatingComment = comment;
+        Happened(ActorRole.Person, CaseEventKind.RatingComment, comment, now);
+    }
+
     private void Happened(ActorRole by, CaseEventKind kind, string what, DateTimeOffset at) =>
         _raised.Add(new CaseEvent { CaseId = Id, At = at, Actor = by, Kind = kind, Text = what });
 

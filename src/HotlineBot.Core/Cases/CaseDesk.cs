@@ -359,20 +359,9 @@ public sealed class CaseDesk(
         }
     }
 
-    public void Rate(Case @case, int stars, Turn turn)
-    {
-        @case.Rating = stars;
-        cases.Update(@case);
-        Log(@case, turn, ActorRole.Person, CaseEventKind.Rating, stars.ToString(CultureInfo.InvariantCulture) + "/5");
-        NotifyRated(@case, turn);
-    }
+    public void Rate(Case @case, int stars, Turn turn) => Happened(@case, () => @case.Rate(stars, turn.Now), turn);
 
-    public void Comment(Case @case, string comment, Turn turn)
-    {
-        @case.RatingComment = comment;
-        cases.Update(@case);
-        Log(@case, turn, ActorRole.Person, CaseEventKind.RatingComment, comment);
-    }
+    public void Comment(Case @case, string comment, Turn turn) => Happened(@case, () => @case.Comment(comment, turn.Now), turn);
 
     /// <summary>The person chose another language while their case is open: what the case tells them from now on (a
     /// specialist joining, a transfer, the close) is said in it, and workers see which language they now speak.</summary>
@@ -502,15 +491,6 @@ public sealed class CaseDesk(
         {
             move(person);
             people.Save(person);
-        }
-    }
-
-    private void NotifyRated(Case @case, Turn turn)
-    {
-        var workerId = @case.WorkerId ?? @case.PreviousWorkers.LastOrDefault();
-        if (workerId != 0)
-        {
-            turn.SendInCaseThread(topics.RoomOf(@case, workerId), @case.Id, screens.Text(UiKeys.WorkerRated, topics.LanguageIn(@case, workerId), ("number", @case.Id), ("stars", @case.Rating)));
         }
     }
 

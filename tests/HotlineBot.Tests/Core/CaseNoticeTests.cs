@@ -212,5 +212,14 @@ public sealed class CaseNoticeTests
         Assert.Equal([CaseEventKind.StateChange, CaseEventKind.Consent, CaseEventKind.StateChange], lines.Select(e => e.Kind));
         Assert.Equal("phone shared with consent for a call back: +77001234567", lines[1].Text);
         Assert.All(lines, e => Assert.Null(e.WorkerId));
+
+        // Stars after the close go to the worker who held it; a rating outside 1–5 is a bug, not a rating.
+        taken.Close(new Case.Actor(ActorRole.Worker, Worker), "consulted", Opened.AddMinutes(30));
+        taken.TakeRaisedNotices();
+        taken.TakeRaisedEvents();
+        taken.Rate(4, Opened.AddMinutes(31));
+        Assert.Equal([$"AssignedWorker {Worker} {UiKeys.WorkerRated} Plain"], Said(taken));
+        Assert.Equal((4, "4/5"), (taken.Rating!.Value, taken.TakeRaisedEvents().Single().Text!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => taken.Rate(6, Opened.AddMinutes(32)));
     }
 }

@@ -110,8 +110,10 @@ public sealed class EscalationJourneyTests
         await WaitText(api, loser, "Обращение #1 закрыто", loserBefore);
 
         personBefore = LastId(api, Person);
+        loserBefore = LastId(api, loser);
         api.PressButton(Person, rate.MessageId, "r:5");
         await WaitText(api, Person, "Можете написать отзыв", personBefore);
+        await WaitText(api, loser, "Оценка по обращению #1: 5/5.", loserBefore);
         api.SendText(Person, Comment, "ru", FirstName, Username);
         await WaitText(api, Person, "Спасибо за отзыв", personBefore);
 
