@@ -12,7 +12,7 @@ public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = 
 /// (қ→к ө→о ү/ұ→у і→и ә→а ғ→г ң→н һ→х). Each word is judged on its own: a word with any Cyrillic letter is Cyrillic,
 /// and its Latin look-alikes (a, e, o, p, c, x, y, k, m, t, h, i, B) are read as the Cyrillic letters they imitate;
 /// a word of Latin letters only is transliterated (zh/j→ж, sh→ш, sch→ш, ch→ч, kh/h→х, ts→ц, ya→я, yu→ю, yo/ye→е,
-/// y→ы or й after a vowel, ı→ы, q→к, ğ/ǵ/gh→г, ý→у, ñ/ng→н, ö→о, ü/ū→у, ä→а, ş→ш, ç→ч, 4→ч, apostrophes dropped).
+/// y and ı→ы, or й after a vowel, q→к, ğ/ǵ/gh→г, ý→у, ñ/ng→н, ö→о, ü/ū→у, ä→а, ş→ш, ç→ч, 4→ч, apostrophes dropped).
 /// One pass over the characters, no regular expressions: it runs at intake on every message.
 /// </summary>
 public static class CrisisText
@@ -255,6 +255,10 @@ public static class CrisisText
                     i++;
                     break;
                 case 'y':
+                    builder.Append(previousVowel ? 'и' : 'ы');
+                    break;
+                // The 2018/2021 Kazakh alphabets write й (and и) as ı: after a vowel it is й (kelmeıdi = келмейді), else ы.
+                case 'ı':
                     builder.Append(previousVowel ? 'и' : 'ы');
                     break;
                 case 'j':

@@ -44,6 +44,7 @@ public sealed class CrisisTextTests
     [InlineData("ölgim keledi", "олгим келеди")]
     [InlineData("oz ozime qol jumsaimyn", "оз озиме кол жумсаимын")]
     [InlineData("asılıp", "асылып")]
+    [InlineData("ólgim kelmeıdi", "олгим келмеиди")]
     [InlineData("ağa", "ага")]
     [InlineData("agha", "ага")]
     [InlineData("meniñ", "менин")]
