@@ -169,7 +169,8 @@ public sealed class CrisisLexicon
                 report.AppendLine(CultureInfo.InvariantCulture,
                     $"pattern {rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}, {rule.Where}) found «{Matched(words, placement)}» for: {rule.Pattern}");
                 var negated = rule.NegatedAt(matches, placement);
-                var after = negated > placement.Max();
+                var after = negated >= 0 && rule.NegationAfter is { } negator && matches[negator, negated]
+                    && (rule.Negation is null || !matches[rule.Negation, negated]);
                 if (rule.Negation is not null && !after)
                 {
                     report.AppendLine(negated >= 0

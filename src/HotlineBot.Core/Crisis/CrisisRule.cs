@@ -47,20 +47,29 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
             }
         }
 
-        return NegatedAfterAt(words, last);
-    }
-
-    /// <summary>The negator after the matched words that denies them (see <see cref="NegationAfter"/>), or -1.</summary>
-    internal int NegatedAfterAt(SlotMatches words, int last)
-    {
         if (NegationAfter is null)
         {
             return -1;
         }
 
-        for (var i = last + 1; i < words.Count && i <= last + 1 + MaxThrough && !words.AfterSign[i]; i++)
+        // After any matched word, not only the last: «секіремін деп тұрған жоқпын, балконда» denies the verb before "балконда".
+        foreach (var matched in placement)
         {
-            if (words[NegationAfter, i])
+            if (NegatedAfterAt(words, NegationAfter, matched, placement) is var at and >= 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.</summary>
+    private int NegatedAfterAt(SlotMatches words, CrisisSlot negator, int word, int[] placement)
+    {
+        for (var i = word + 1; i < words.Count && i <= word + 1 + MaxThrough && !words.AfterSign[i] && Array.IndexOf(placement, i) < 0; i++)
+        {
+            if (words[negator, i])
             {
                 return i + 1 < words.Count && !words.AfterSign[i + 1] && words.IsQuestionParticle(i + 1) ? -1 : i;
             }
