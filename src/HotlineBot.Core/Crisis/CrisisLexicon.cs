@@ -45,7 +45,7 @@ public sealed class CrisisLexicon
         // Clear before unclear, file order within a level (OrderBy is stable).
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
-        var slots = _rules.SelectMany(r => r.Negation is null ? r.Pattern.Slots : [.. r.Pattern.Slots, r.Negation])
+        var slots = _rules.SelectMany(r => new[] { r.Negation, r.NegationAfter, r.NegationThrough }.OfType<CrisisSlot>().Concat(r.Pattern.Slots))
             .Concat(_exceptions.SelectMany(e => e.Unless is null ? e.Pattern.Slots : [.. e.Pattern.Slots, e.Unless]));
         foreach (var slot in slots)
         {
@@ -169,11 +169,21 @@ public sealed class CrisisLexicon
                 report.AppendLine(CultureInfo.InvariantCulture,
                     $"pattern {rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}, {rule.Where}) found «{Matched(words, placement)}» for: {rule.Pattern}");
                 var negated = rule.NegatedAt(matches, placement);
-                if (rule.Negation is not null)
+                var after = negated >= 0 && rule.NegationAfter is { } negator && matches[negator, negated]
+                    && (rule.Negation is null || !matches[rule.Negation, negated]);
+                if (rule.Negation is not null && !after)
                 {
                     report.AppendLine(negated >= 0
                         ? $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words"
                         : $"  negation {rule.Negation}: none right before or between the matched words");
+                }
+
+                if (rule.NegationAfter is not null)
+                {
+                    var through = rule.NegationThrough is null ? "" : $" (across up to {CrisisRule.MaxThrough} of {rule.NegationThrough})";
+                    report.AppendLine(after
+                        ? $"  cancelled: negation after «{words[negated].Text}» ({rule.NegationAfter}) follows the matched words{through}"
+                        : $"  negation after {rule.NegationAfter}: none right after the matched words{through}, or a sign or a question particle (ма, ме, па...) undoes it");
                 }
 
                 foreach (var context in _exceptions)

@@ -8,25 +8,75 @@ namespace HotlineBot.Crisis;
 /// </summary>
 public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, WordPattern Pattern, CrisisSlot? Negation, SourceLocation Where)
 {
+    /// <summary>How many <see cref="NegationThrough"/> words (auxiliaries) may stand between the matched words and a negator after them.</summary>
+    public const int MaxThrough = 3;
+
+    /// <summary>
+    /// Negators that deny the matched words from AFTER them, as Kazakh does («кескен жоқпын», «болған емес»): one counts when it
+    /// directly follows the last matched word, or follows it across up to <see cref="MaxThrough"/> words of
+    /// <see cref="NegationThrough"/> («өлейін деп тұрған жоқпын»), with no sign between (a new clause: «өлемін. Жоқ, шынымен»),
+    /// and when no question particle follows it («ұрған жоқ па?» asks, it does not deny).
+    /// </summary>
+    public CrisisSlot? NegationAfter { get; init; }
+
+    /// <summary>The auxiliaries a negator after the matched words may stand behind (деп, тұрған, болған, ойы...).</summary>
+    public CrisisSlot? NegationThrough { get; init; }
+
+    /// <summary>Folded question particles: a negator followed by one asks («ұрған жоқ па?», «кескен емес пе?») and denies nothing.</summary>
+
     /// <summary>
     /// The negation word that cancels this placement, if any: one right before the first matched word or between the matched
     /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
-    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу").
+    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу"); else a negator after them
+    /// (<see cref="NegationAfter"/>).
     /// </summary>
     internal int NegatedAt(SlotMatches words, int[] placement)
     {
-        if (Negation is null)
+        if (Negation is null && NegationAfter is null)
         {
             return -1;
         }
 
         var first = placement.Min();
         var last = placement.Max();
-        for (var i = Math.Max(0, first - 2); i < last; i++)
+        for (var i = Math.Max(0, first - 2); Negation is not null && i < last; i++)
         {
             if (Array.IndexOf(placement, i) < 0 && words[Negation, i] && (i >= first - 1 || FollowedByOwnWord(words, i)))
             {
                 return i;
+            }
+        }
+
+        if (NegationAfter is null)
+        {
+            return -1;
+        }
+
+        // After any matched word, not only the last: «секіремін деп тұрған жоқпын, балконда» denies the verb before "балконда".
+        foreach (var matched in placement)
+        {
+            if (NegatedAfterAt(words, NegationAfter, matched, placement) is var at and >= 0)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.</summary>
+    private int NegatedAfterAt(SlotMatches words, CrisisSlot negator, int word, int[] placement)
+    {
+        for (var i = word + 1; i < words.Count && i <= word + 1 + MaxThrough && !words.AfterSign[i] && Array.IndexOf(placement, i) < 0; i++)
+        {
+            if (words[negator, i])
+            {
+                return i + 1 < words.Count && !words.AfterSign[i + 1] && words.IsQuestionParticle(i + 1) ? -1 : i;
+            }
+
+            if (NegationThrough is null || !words[NegationThrough, i])
+            {
+                return -1;
             }
         }
 

@@ -4,7 +4,12 @@ namespace HotlineBot.Crisis;
 
 /// <summary>One word of a message, folded. <see cref="Latin"/>: it was typed in Latin letters and transliterated,
 /// so its и may stand for ы (people write "asilip" for асылып) and <see cref="Alt"/> holds the reading of j as й (ja→я).</summary>
-public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = null);
+public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = null)
+{
+    /// <summary>Whether a sign (a comma, a full stop, a dash...) stands between this word and the one before: a clause may end
+    /// there, so a Kazakh negator after it («өлемін. Жоқ, шынымен») does not deny the words before it.</summary>
+    public bool AfterSign { get; init; }
+}
 
 /// <summary>
 /// Folds what people type on a phone into one Cyrillic-based form, so a stem written once in dialogs/crisis.yaml
@@ -32,6 +37,7 @@ public static class CrisisText
         var words = new List<CrisisWord>(Math.Min(64, (text.Length / 5) + 1));
         var builder = new StringBuilder(16);
         var start = -1;
+        var sign = false;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
@@ -47,9 +53,19 @@ public static class CrisisText
 
             if (start >= 0)
             {
+                var before = words.Count;
                 AddWord(text.AsSpan(start, i - start), builder, words);
+                if (sign && before > 0 && words.Count > before)
+                {
+                    words[before] = words[before] with { AfterSign = true };
+                }
+
+                sign = false;
                 start = -1;
             }
+
+            // A hyphen joins («өз-өзіме»), an apostrophe is part of a Latin word; any other sign may end a clause.
+            sign |= !char.IsWhiteSpace(c) && c is not '-' and not '‐' && !IsApostrophe(c);
         }
 
         return [.. words];

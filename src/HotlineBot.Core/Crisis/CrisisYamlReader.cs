@@ -22,6 +22,11 @@ internal sealed record DraftPattern(
 {
     /// <summary>An exception's words that keep a match its context would cancel (the speaker's own present: «опять», «тоже»).</summary>
     public List<(string Slot, SourceLocation Where)> Unless { get; init; } = [];
+
+    /// <summary>A pattern's negators after its words (Kazakh: «кескен жоқпын») and the auxiliaries they may stand behind.</summary>
+    public List<(string Slot, SourceLocation Where)> NegationAfter { get; init; } = [];
+
+    public List<(string Slot, SourceLocation Where)> NegationThrough { get; init; } = [];
 }
 
 /// <summary>
@@ -38,7 +43,7 @@ public static class CrisisYamlReader
 
     private static readonly string[] LearnedKeys = ["examples", "threshold", "note"];
 
-    private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "note"];
+    private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "negation_after", "negation_through", "note"];
     private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "cancels", "note"];
 
     private static readonly Dictionary<string, CrisisKind> Kinds = new(StringComparer.Ordinal)
@@ -113,7 +118,13 @@ public static class CrisisYamlReader
             {
                 var negation = draft.Negation.Count == 0 ? null
                     : Slot(string.Join('|', draft.Negation.Select(n => n.Slot)), draft.Negation[0].Where, families, problems, allowShort: true);
-                rules.Add(new CrisisRule(draft.Id!, draft.Kind, draft.Level, pattern, negation, draft.Where));
+                rules.Add(new CrisisRule(draft.Id!, draft.Kind, draft.Level, pattern, negation, draft.Where)
+                {
+                    NegationAfter = draft.NegationAfter.Count == 0 ? null
+                        : Slot(string.Join('|', draft.NegationAfter.Select(n => n.Slot)), draft.NegationAfter[0].Where, families, problems, allowShort: true),
+                    NegationThrough = draft.NegationThrough.Count == 0 ? null
+                        : Slot(string.Join('|', draft.NegationThrough.Select(n => n.Slot)), draft.NegationThrough[0].Where, families, problems, allowShort: true),
+                });
             }
         }
 
@@ -434,13 +445,27 @@ public static class CrisisYamlReader
 
             var negation = Child(map, "negation") is { } negationNode ? Slots(negationNode) : [];
             var unless = Child(map, "unless") is { } unlessNode ? Slots(unlessNode) : [];
+            var negationAfter = Child(map, "negation_after") is { } afterNode ? Slots(afterNode) : [];
+            var negationThrough = Child(map, "negation_through") is { } throughNode ? Slots(throughNode) : [];
+            if (negationThrough.Count > 0 && negationAfter.Count == 0)
+            {
+                Problem(Child(map, "negation_through")!, $"pattern '{id}': negation_through lists the words a negator after the pattern may stand behind: give negation_after too");
+                sound = false;
+            }
+
             if (unless.Count > 0 && near == 0)
             {
                 Problem(map, "unless is for a context exception: give it near too");
                 sound = false;
             }
 
-            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map)) { Unless = unless } : null;
+            return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map))
+            {
+                Unless = unless,
+                NegationAfter = negationAfter,
+                NegationThrough = negationThrough,
+            }
+            : null;
         }
 
         /// <summary>Slots from "хочу|хочется умереть" (spaces separate slots) or from a list with one slot per item.</summary>

@@ -65,6 +65,26 @@ public sealed class CrisisCheckerTests
         """, "- words: фильм|кино", "unless is for a context exception");
 
     [Fact]
+    public void Negation_through_without_negation_after() => LoadWithExtraFile("""
+        patterns:
+          - id: extra.through
+            kind: suicide
+            level: clear
+            words: өзімді кескім
+            negation_through: деп
+        """, "negation_through: деп", "give negation_after too");
+
+    [Fact]
+    public void An_unknown_family_in_negation_after() => LoadWithExtraFile("""
+        patterns:
+          - id: extra.after
+            kind: suicide
+            level: clear
+            words: өзімді кескім
+            negation_after: <жоқтар>
+        """, "negation_after: <жоқтар>", "unknown family <жоқтар>");
+
+    [Fact]
     public void Cancels_other_than_unclear() => LoadWithExtraFile("""
         exceptions:
           - words: справк|очеред

@@ -123,6 +123,66 @@ public sealed class CrisisMatcherTests
     [InlineData("неважно, хочу жить", null)] // =не is the whole word only
     public void Negation_is_per_pattern(string text, string? pattern) => Assert.Equal(pattern, Small.Value.Assess(text).PatternId);
 
+    /// <summary>Kazakh negates after the verb: a pattern's negation_after, across its negation_through auxiliaries.</summary>
+    private static readonly Lazy<CrisisLexicon> After = new(() => Lexicon("""
+        families:
+          жоқ_кейін: [=жоқ, =жоқпын, =емес, =емеспін]
+          көмекші: [=деп, =тұрған, =болған, =ойы, =ешқашан]
+          ұру: [ұрады, ұрды, ұрып, ұрған, ұрма]
+        patterns:
+          - id: cut
+            kind: self_harm
+            level: clear
+            words: өзімді кескен|кесем
+            negation_after: <жоқ_кейін>
+          - id: will_die
+            kind: suicide
+            level: unclear
+            words: өлейін|өлемін
+            negation_after: <жоқ_кейін>
+            negation_through: <көмекші>
+          - id: self_kill
+            kind: suicide
+            level: clear
+            words: өзімді өлтіру
+            negation_after: <жоқ_кейін>
+            negation_through: <көмекші>
+          - id: beats
+            kind: violence
+            level: clear
+            words: мені|ол <ұру>
+            negation_after: <жоқ_кейін>
+          - id: nobody
+            kind: suicide
+            level: unclear
+            words: ешкімім жоқ
+        """));
+
+    [Theory]
+    [InlineData("өзімді кескен жоқпын", null)] // the negator right after the verb
+    [InlineData("жоқ, мен өзімді кескен жоқпын, бұл мысықтың тырнағы", null)]
+    [InlineData("өзімді кескенмін", "cut")]
+    [InlineData("өлейін деп тұрған жоқпын, тек кеңес керек", null)] // across two auxiliaries
+    [InlineData("өзімді өлтіру ойы ешқашан болған емес", null)] // across three
+    [InlineData("өзімді кескен, жоқ деп айта алмадым", "cut")] // a sign ends the clause: not a denial
+    [InlineData("өлемін. Жоқ, шынымен айтам", "will_die")]
+    [InlineData("ол мені ұрған жоқ па?", "beats")] // a question particle: it asks, it does not deny
+    [InlineData("ол мені ұрған жоқ", null)]
+    [InlineData("мені ұрмайтын күні жоқ", "beats")] // «күні» is no auxiliary: there is no day he does not beat me
+    [InlineData("жоқ, ол тағы ұрды", "beats")] // a "жоқ" before the words is an answer
+    [InlineData("мені ұрма", "beats")] // a plea
+    [InlineData("ешкімім жоқ", "nobody")] // a pattern without negation_after: its own "жоқ" is the danger
+    public void Kazakh_negation_after_the_verb(string text, string? pattern) => Assert.Equal(pattern, After.Value.Assess(text).PatternId);
+
+    [Fact]
+    public void Explain_names_the_negation_after()
+    {
+        var text = After.Value.Explain("өлейін деп тұрған жоқпын");
+        Assert.Contains("cancelled: negation after «жокпын» (<жоқ_кейін>) follows the matched words (across up to 3 of <көмекші>)", text, StringComparison.Ordinal);
+        Assert.EndsWith("result: no crisis", text, StringComparison.Ordinal);
+        Assert.Contains("negation after <жоқ_кейін>: none right after", After.Value.Explain("өлемін. Жоқ"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("сердце бьется быстро", null)]
     [InlineData("сердце бьется, а муж бьет меня", "beats")] // the exception covers its own words, not the later match
