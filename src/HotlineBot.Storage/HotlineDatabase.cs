@@ -56,8 +56,11 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     /// <summary>Just before the outermost commit: each store writes what the unit of work changed, once.</summary>
     internal event Action? Flushing;
 
-    /// <summary>After the outermost commit or rollback: what the unit of work loaded is forgotten.</summary>
-    internal event Action? UnitEnded;
+    /// <summary>
+    /// After the outermost commit (true) or rollback (false): what the unit of work loaded is forgotten, and after a
+    /// commit the stores keep what they wrote as the committed state (see UnitOfWork).
+    /// </summary>
+    internal event Action<bool>? UnitEnded;
 
     /// <summary>True on the thread that holds the outermost transaction: loads are shared and writes wait for the commit.</summary>
     internal bool InUnitOfWork => _inUnit && _writer.IsHeldByCurrentThread;
@@ -121,6 +124,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     {
         var began = _db.BeginTrans();
         _inUnit |= began;
+        var committed = false;
         try
         {
             var result = work();
@@ -128,6 +132,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
             {
                 Flushing?.Invoke();
                 _db.Commit();
+                committed = true;
             }
 
             return result;
@@ -147,7 +152,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
             if (began)
             {
                 _inUnit = false;
-                UnitEnded?.Invoke();
+                UnitEnded?.Invoke(committed);
             }
         }
     }

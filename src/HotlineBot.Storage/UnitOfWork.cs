@@ -1,3 +1,5 @@
+using BitFaster.Caching.Lru;
+
 namespace HotlineBot.Storage;
 
 /// <summary>
@@ -5,6 +7,14 @@ namespace HotlineBot.Storage;
 /// transaction returns the same object, so two collaborators can never save two diverging copies) and written once,
 /// just before the commit, however many times the turn saved it. Outside a transaction (the command-line tools, tests
 /// reading state) it is not used and every call goes straight to LiteDB.
+/// <para>
+/// With a <paramref name="keep"/> capacity it is also a read cache of committed state, so a turn does not ask LiteDB
+/// (whose <c>FindById</c> runs its query engine) for a document an earlier turn wrote: after a commit it keeps the
+/// objects written in that commit's final flush, exactly what the file now holds. Anything else the unit handed out
+/// (loaded and perhaps changed but not saved, or saved and changed again after a query wrote it) is dropped, and so
+/// is everything after a rollback, so a kept object never differs from the file. Only units use it (they run one at
+/// a time, under the writer's lock); a write outside a unit drops the kept object.
+/// </para>
 /// </summary>
 internal sealed class UnitOfWork<TKey, T>
     where TKey : notnull
@@ -13,19 +23,29 @@ internal sealed class UnitOfWork<TKey, T>
     private readonly HotlineDatabase _db;
     private readonly Func<T, TKey> _key;
     private readonly Action<T> _write;
+    private readonly Action<T>? _keeping;
+    private readonly ConcurrentLru<TKey, T>? _kept;
     private readonly Dictionary<TKey, T> _loaded = [];
     private readonly HashSet<TKey> _changed = [];
+    private readonly HashSet<TKey> _written = [];
 
-    public UnitOfWork(HotlineDatabase db, Func<T, TKey> key, Action<T> write)
+    /// <param name="keep">How many committed objects to keep for later turns; 0 keeps none.</param>
+    /// <param name="keeping">Called on an object as it is kept (to let go of what is rebuilt anyway, to save memory).</param>
+    public UnitOfWork(HotlineDatabase db, Func<T, TKey> key, Action<T> write, int keep = 0, Action<T>? keeping = null)
     {
         _db = db;
         _key = key;
         _write = write;
-        db.Flushing += Flush;
-        db.UnitEnded += Forget;
+        _keeping = keeping;
+        _kept = keep > 0 ? new ConcurrentLru<TKey, T>(keep) : null;
+        db.Flushing += FlushForCommit;
+        db.UnitEnded += Ended;
     }
 
     public bool Active => _db.InUnitOfWork;
+
+    /// <summary>How many committed objects are kept now (for tests).</summary>
+    public int KeptCount => _kept?.Count ?? 0;
 
     /// <summary>The object this unit already holds for <paramref name="id"/>, else the one <paramref name="load"/> reads.</summary>
     public T? Find(TKey id, Func<TKey, T?> load)
@@ -38,6 +58,12 @@ internal sealed class UnitOfWork<TKey, T>
         if (_loaded.TryGetValue(id, out var held))
         {
             return held;
+        }
+
+        if (_kept is not null && _kept.TryGet(id, out var kept))
+        {
+            _loaded[id] = kept;
+            return kept;
         }
 
         var loaded = load(id);
@@ -72,6 +98,7 @@ internal sealed class UnitOfWork<TKey, T>
         if (!Active)
         {
             _write(document);
+            _kept?.TryRemove(_key(document));
             return;
         }
 
@@ -99,9 +126,42 @@ internal sealed class UnitOfWork<TKey, T>
         _changed.Clear();
     }
 
-    private void Forget()
+    /// <summary>The flush just before the commit: what it writes is what the file will hold once committed.</summary>
+    private void FlushForCommit()
     {
+        if (!Active)
+        {
+            return;
+        }
+
+        if (_kept is not null)
+        {
+            _written.UnionWith(_changed);
+        }
+
+        Flush();
+    }
+
+    private void Ended(bool committed)
+    {
+        if (_kept is not null)
+        {
+            foreach (var (id, document) in _loaded)
+            {
+                if (committed && _written.Contains(id))
+                {
+                    _keeping?.Invoke(document);
+                    _kept.AddOrUpdate(id, document);
+                }
+                else
+                {
+                    _kept.TryRemove(id);
+                }
+            }
+        }
+
         _loaded.Clear();
         _changed.Clear();
+        _written.Clear();
     }
 }
