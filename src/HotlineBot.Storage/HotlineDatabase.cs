@@ -193,7 +193,6 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
         // and every reply is inserted and deleted once: an index kept up for nothing in both commits. Files made by
         // earlier versions lose it here.
         Collection<OutboxItem>(Collections.Outbox).DropIndex(nameof(OutboxItem.ChatId));
-        Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
@@ -214,6 +213,7 @@ internal static class Collections
     public const string CaseEvents = "case_events";
     public const string Outbox = "outbox";
     public const string Inbox = "inbox";
+    public const string InboxCrisis = "inbox_crisis";
     public const string Meta = "meta";
     public const string SentMessages = "sent_messages";
     public const string Workers = "workers";
