@@ -40,7 +40,13 @@ internal sealed class CaseStore : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(@case);
         @case.Id = _cases.Insert(@case).AsInt32;
-        _unit.Adopt(@case);
+        // Saved again at the commit (its pages are already in it), so the new case is kept for the next turns: the
+        // queue board looks up the first waiting cases on every change of the queue.
+        if (_unit.Active)
+        {
+            _unit.Save(@case);
+        }
+
         _line.Track(@case);
         AppendRaised(@case);
         return @case.Id;

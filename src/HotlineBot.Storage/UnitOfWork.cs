@@ -13,7 +13,8 @@ namespace HotlineBot.Storage;
 /// objects written in that commit's final flush, exactly what the file now holds. Anything else the unit handed out
 /// (loaded and perhaps changed but not saved, or saved and changed again after a query wrote it) is dropped, and so
 /// is everything after a rollback, so a kept object never differs from the file. Only units use it (they run one at
-/// a time, under the writer's lock); a write outside a unit drops the kept object.
+/// a time, under the writer's lock); a write outside a unit drops the kept object. An id looked for and not found is
+/// kept too, as absent, until a unit saves something under it.
 /// </para>
 /// </summary>
 internal sealed class UnitOfWork<TKey, T>
@@ -24,10 +25,11 @@ internal sealed class UnitOfWork<TKey, T>
     private readonly Func<T, TKey> _key;
     private readonly Action<T> _write;
     private readonly Action<T>? _keeping;
-    private readonly ConcurrentLru<TKey, T>? _kept;
+    private readonly ConcurrentLru<TKey, Kept>? _kept;
     private readonly Dictionary<TKey, T> _loaded = [];
     private readonly HashSet<TKey> _changed = [];
     private readonly HashSet<TKey> _written = [];
+    private readonly HashSet<TKey> _missing = [];
 
     /// <param name="keep">How many committed objects to keep for later turns; 0 keeps none.</param>
     /// <param name="keeping">Called on an object as it is kept (to let go of what is rebuilt anyway, to save memory).</param>
@@ -37,15 +39,21 @@ internal sealed class UnitOfWork<TKey, T>
         _key = key;
         _write = write;
         _keeping = keeping;
-        _kept = keep > 0 ? new ConcurrentLru<TKey, T>(keep) : null;
+        _kept = keep > 0 ? new ConcurrentLru<TKey, Kept>(keep) : null;
         db.Flushing += FlushForCommit;
         db.UnitEnded += Ended;
     }
 
     public bool Active => _db.InUnitOfWork;
 
-    /// <summary>How many committed objects are kept now (for tests).</summary>
+    /// <summary>How many committed objects (and ids known to have none) are kept now (for tests).</summary>
     public int KeptCount => _kept?.Count ?? 0;
+
+    /// <summary>A committed object, or none under its id (a chat the bot writes to that never wrote itself: a worker's).</summary>
+    private sealed record Kept(T? Document)
+    {
+        public static readonly Kept Absent = new((T?)null);
+    }
 
     /// <summary>The object this unit already holds for <paramref name="id"/>, else the one <paramref name="load"/> reads.</summary>
     public T? Find(TKey id, Func<TKey, T?> load)
@@ -60,16 +68,31 @@ internal sealed class UnitOfWork<TKey, T>
             return held;
         }
 
+        if (_missing.Contains(id))
+        {
+            return null;
+        }
+
         if (_kept is not null && _kept.TryGet(id, out var kept))
         {
-            _loaded[id] = kept;
-            return kept;
+            if (kept.Document is null)
+            {
+                _missing.Add(id);
+                return null;
+            }
+
+            _loaded[id] = kept.Document;
+            return kept.Document;
         }
 
         var loaded = load(id);
         if (loaded is not null)
         {
             _loaded[id] = loaded;
+        }
+        else if (_kept is not null)
+        {
+            _missing.Add(id);
         }
 
         return loaded;
@@ -90,6 +113,7 @@ internal sealed class UnitOfWork<TKey, T>
         }
 
         _loaded[id] = document;
+        _missing.Remove(id);
         return document;
     }
 
@@ -105,6 +129,7 @@ internal sealed class UnitOfWork<TKey, T>
         var id = _key(document);
         _loaded[id] = document;
         _changed.Add(id);
+        _missing.Remove(id);
     }
 
     /// <summary>
@@ -151,7 +176,20 @@ internal sealed class UnitOfWork<TKey, T>
                 if (committed && _written.Contains(id))
                 {
                     _keeping?.Invoke(document);
-                    _kept.AddOrUpdate(id, document);
+                    _kept.AddOrUpdate(id, new Kept(document));
+                }
+                else
+                {
+                    _kept.TryRemove(id);
+                }
+            }
+
+            // Looked for and not there, and this unit wrote nothing under the id: the file has none either.
+            foreach (var id in _missing)
+            {
+                if (committed)
+                {
+                    _kept.AddOrUpdate(id, Kept.Absent);
                 }
                 else
                 {
@@ -160,6 +198,7 @@ internal sealed class UnitOfWork<TKey, T>
             }
         }
 
+        _missing.Clear();
         _loaded.Clear();
         _changed.Clear();
         _written.Clear();

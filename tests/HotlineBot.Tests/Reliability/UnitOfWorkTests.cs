@@ -193,6 +193,51 @@ public sealed class UnitOfWorkTests : IDisposable
         Assert.NotEqual(ConversationState.ChoosingLanguage, stored.State);
     }
 
+    [Fact]
+    public void An_id_with_no_person_is_kept_as_absent_until_a_turn_saves_one_under_it()
+    {
+        _db.InTransaction(() => Assert.Null(_people.Find(66)));
+        Assert.Equal(1, _people.KeptCount);
+        _db.InTransaction(() => Assert.Null(_people.Find(66)));
+
+        _db.InTransaction(() =>
+        {
+            Assert.Null(_people.Find(66));
+            _people.Save(new Person { Id = 66, NodeId = "start" });
+            Assert.Equal("start", _people.Find(66)!.NodeId);
+        });
+        _db.InTransaction(() => Assert.Equal("start", _people.Find(66)!.NodeId));
+    }
+
+    [Fact]
+    public void An_id_found_absent_in_a_rolled_back_turn_that_saved_under_it_is_not_kept_either_way()
+    {
+        Assert.Throws<InvalidOperationException>(() => _db.InTransaction(() =>
+        {
+            Assert.Null(_people.Find(67));
+            _people.Save(new Person { Id = 67 });
+            throw new InvalidOperationException("the handler failed");
+        }));
+
+        Assert.Equal(0, _people.KeptCount);
+        Assert.Null(_people.Find(67));
+    }
+
+    [Fact]
+    public void A_case_opened_in_a_turn_is_kept_for_the_next_as_the_file_holds_it()
+    {
+        var opened = _db.InTransaction(() =>
+        {
+            var @case = new Case { PersonChatId = 68, OpenedAt = DateTimeOffset.UnixEpoch };
+            _cases.Insert(@case);
+            @case.HandoverNote = "changed after the insert";
+            return @case;
+        });
+
+        _db.InTransaction(() => Assert.Same(opened, _cases.Find(opened.Id)));
+        Assert.Equal("changed after the insert", _cases.Find(opened.Id)!.HandoverNote);
+    }
+
     public void Dispose()
     {
         _db.Dispose();
