@@ -13,7 +13,9 @@ namespace HotlineBot.Storage;
 /// objects written in that commit's final flush, exactly what the file now holds. Anything else the unit handed out
 /// (loaded and perhaps changed but not saved, or saved and changed again after a query wrote it) is dropped, and so
 /// is everything after a rollback, so a kept object never differs from the file. Only units use it (they run one at
-/// a time, under the writer's lock); a write outside a unit drops the kept object. An id looked for and not found is
+/// a time, under the writer's lock); a write outside a unit drops the kept object. A plain LRU: at saturation thousands
+/// of people take their turns round and round, which a cache that admits an entry on its second use in a short
+/// window (BitFaster's <c>ConcurrentLru</c>) mostly missed. An id looked for and not found is
 /// kept too, as absent, until a unit saves something under it.
 /// </para>
 /// </summary>
@@ -25,7 +27,7 @@ internal sealed class UnitOfWork<TKey, T>
     private readonly Func<T, TKey> _key;
     private readonly Action<T> _write;
     private readonly Action<T>? _keeping;
-    private readonly ConcurrentLru<TKey, Kept>? _kept;
+    private readonly ClassicLru<TKey, Kept>? _kept;
     private readonly Dictionary<TKey, T> _loaded = [];
     private readonly HashSet<TKey> _changed = [];
     private readonly HashSet<TKey> _written = [];
@@ -39,7 +41,7 @@ internal sealed class UnitOfWork<TKey, T>
         _key = key;
         _write = write;
         _keeping = keeping;
-        _kept = keep > 0 ? new ConcurrentLru<TKey, Kept>(keep) : null;
+        _kept = keep > 0 ? new ClassicLru<TKey, Kept>(keep) : null;
         db.Flushing += FlushForCommit;
         db.UnitEnded += Ended;
     }
