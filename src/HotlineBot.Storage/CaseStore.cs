@@ -7,6 +7,9 @@ internal sealed class CaseStore : ICaseStore
 {
     private const string LegacyCommentPrefix = "comment: ";
 
+    /// <summary>How many cases the cache of committed state holds.</summary>
+    public const int Kept = 4096;
+
     private readonly LiteDB.ILiteCollection<Case> _cases;
     private readonly LiteDB.ILiteCollection<CaseEvent> _events;
     private readonly WaitingLine _line;
@@ -21,12 +24,15 @@ internal sealed class CaseStore : ICaseStore
         _events = db.Collection<CaseEvent>(Collections.CaseEvents);
         _line = new WaitingLine(() => Queued());
         db.RolledBack += _line.Forget;
-        _unit = new UnitOfWork<int, Case>(db, c => c.Id, c => _cases.Update(c));
+        // Open cases are written on most of their person's turns: kept between turns, like the people.
+        _unit = new UnitOfWork<int, Case>(db, c => c.Id, c => _cases.Update(c), Kept);
         _db = db;
         // A turn's events go in with one bulk insert at the commit, after the cases they belong to.
         db.Flushing += WriteEvents;
-        db.UnitEnded += _pendingEvents.Clear;
+        db.UnitEnded += _ => _pendingEvents.Clear();
     }
+
+    internal int KeptCount => _unit.KeptCount;
 
     public Case? Find(int id) => _unit.Find(id, key => _cases.FindById(key));
 
@@ -34,7 +40,13 @@ internal sealed class CaseStore : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(@case);
         @case.Id = _cases.Insert(@case).AsInt32;
-        _unit.Adopt(@case);
+        // Saved again at the commit (its pages are already in it), so the new case is kept for the next turns: the
+        // queue board looks up the first waiting cases on every change of the queue.
+        if (_unit.Active)
+        {
+            _unit.Save(@case);
+        }
+
         _line.Track(@case);
         AppendRaised(@case);
         return @case.Id;

@@ -56,8 +56,11 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     /// <summary>Just before the outermost commit: each store writes what the unit of work changed, once.</summary>
     internal event Action? Flushing;
 
-    /// <summary>After the outermost commit or rollback: what the unit of work loaded is forgotten.</summary>
-    internal event Action? UnitEnded;
+    /// <summary>
+    /// After the outermost commit (true) or rollback (false): what the unit of work loaded is forgotten, and after a
+    /// commit the stores keep what they wrote as the committed state (see UnitOfWork).
+    /// </summary>
+    internal event Action<bool>? UnitEnded;
 
     /// <summary>True on the thread that holds the outermost transaction: loads are shared and writes wait for the commit.</summary>
     internal bool InUnitOfWork => _inUnit && _writer.IsHeldByCurrentThread;
@@ -121,6 +124,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
     {
         var began = _db.BeginTrans();
         _inUnit |= began;
+        var committed = false;
         try
         {
             var result = work();
@@ -128,6 +132,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
             {
                 Flushing?.Invoke();
                 _db.Commit();
+                committed = true;
             }
 
             return result;
@@ -147,7 +152,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
             if (began)
             {
                 _inUnit = false;
-                UnitEnded?.Invoke();
+                UnitEnded?.Invoke(committed);
             }
         }
     }
@@ -188,7 +193,6 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
         // and every reply is inserted and deleted once: an index kept up for nothing in both commits. Files made by
         // earlier versions lose it here.
         Collection<OutboxItem>(Collections.Outbox).DropIndex(nameof(OutboxItem.ChatId));
-        Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.Crisis);
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
@@ -209,6 +213,7 @@ internal static class Collections
     public const string CaseEvents = "case_events";
     public const string Outbox = "outbox";
     public const string Inbox = "inbox";
+    public const string InboxCrisis = "inbox_crisis";
     public const string Meta = "meta";
     public const string SentMessages = "sent_messages";
     public const string Workers = "workers";

@@ -4,6 +4,9 @@ namespace HotlineBot.Storage;
 
 internal sealed class PersonStore : IPersonStore
 {
+    /// <summary>How many people the cache of committed state holds (about a kilobyte each).</summary>
+    public const int Kept = 8192;
+
     private readonly LiteDB.ILiteCollection<Person> _people;
     private readonly UnitOfWork<long, Person> _unit;
 
@@ -11,8 +14,11 @@ internal sealed class PersonStore : IPersonStore
     {
         ArgumentNullException.ThrowIfNull(db);
         _people = db.Collection<Person>(Collections.People);
-        _unit = new UnitOfWork<long, Person>(db, p => p.Id, p => _people.Upsert(p));
+        // The people who wrote lately stay in memory between turns: a turn then finds its person without asking LiteDB.
+        _unit = new UnitOfWork<long, Person>(db, p => p.Id, p => _people.Upsert(p), Kept, p => p.ForgetMachine());
     }
+
+    internal int KeptCount => _unit.KeptCount;
 
     public Person? Find(long id) => _unit.Find(id, key => _people.FindById(key));
 

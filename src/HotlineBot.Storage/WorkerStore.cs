@@ -11,7 +11,7 @@ internal sealed class WorkerStore : IWorkerStore
     {
         ArgumentNullException.ThrowIfNull(db);
         _workers = db.Collection<WorkerState>(Collections.Workers);
-        _unit = new UnitOfWork<long, WorkerState>(db, w => w.Id, w => _workers.Upsert(w));
+        _unit = new UnitOfWork<long, WorkerState>(db, w => w.Id, w => _workers.Upsert(w), keep: 256);
     }
 
     public WorkerState Get(long id) => _unit.Find(id, key => _workers.FindById(key) ?? new WorkerState { Id = key })!;

@@ -58,6 +58,13 @@ public sealed partial class OutboxSender(
         ArgumentNullException.ThrowIfNull(items);
         // Read outside the lock: the runners take it for every message they send.
         var entries = items.Select(item => new LaneEntry(item, StorageJson.ReadOutbound(item))).ToList();
+        foreach (var entry in entries)
+        {
+            // The lane sends the message as read; its JSON is in the outbox file already, and kept here too it doubled
+            // what waits in memory behind a saturated sender (thousands of replies).
+            entry.Item.Payload = string.Empty;
+        }
+
         lock (_gate)
         {
             foreach (var entry in entries)

@@ -249,7 +249,7 @@ public sealed partial class InboxProcessor(
         var added = db.InTransaction(() =>
         {
             var turn = deadLetters.Park(item, attempts, error, time.GetUtcNow());
-            inbox.Remove(item.Id);
+            inbox.Remove(item);
             return outbox.Add(turn.Outbounds, turn.Now);
         });
         LogParked(item.Id, attempts);
@@ -261,7 +261,7 @@ public sealed partial class InboxProcessor(
         var inbound = StorageJson.ReadInbound(item);
         hooks.BeforeHandling(inbound);
         var turn = engine.Handle(inbound, time.GetUtcNow());
-        inbox.Remove(item.Id);
+        inbox.Remove(item);
         if (turn.Deferred.Count > 0)
         {
             later.Add(turn);

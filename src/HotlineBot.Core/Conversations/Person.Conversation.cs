@@ -94,6 +94,12 @@ public sealed partial class Person
 
     private StateMachine<ConversationState, ConversationTrigger> Machine => _machine ??= Configure();
 
+    /// <summary>
+    /// Lets the machine go (it keeps its state in <see cref="State"/>, so the next move builds it again): a person kept
+    /// in the store's cache between turns then costs only its stored properties.
+    /// </summary>
+    internal void ForgetMachine() => _machine = null;
+
     private StateMachine<ConversationState, ConversationTrigger> Configure()
     {
         var m = new StateMachine<ConversationState, ConversationTrigger>(() => State, s => State = s);

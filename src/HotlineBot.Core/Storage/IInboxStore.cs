@@ -9,7 +9,8 @@ public interface IInboxStore
     void AddRange(IReadOnlyList<InboxItem> items);
     InboxItem Prepare(Inbound inbound, bool crisis, DateTimeOffset now);
     IReadOnlyList<InboxItem> Pending(int max);
-    void Remove(long updateId);
+    /// <summary>The update leaves the inbox (and, if it is one, the crisis messages waiting).</summary>
+    void Remove(InboxItem item);
     void CountAttempt(long updateId);
     int Count();
     bool Contains(long updateId);

@@ -65,7 +65,7 @@ internal sealed class StallingInbox(IInboxStore inner) : IInboxStore
     public void AddRange(IReadOnlyList<InboxItem> items) => inner.AddRange(items);
     public InboxItem Prepare(Inbound inbound, bool crisis, DateTimeOffset now) => inner.Prepare(inbound, crisis, now);
     public IReadOnlyList<InboxItem> Pending(int max) => Stalled ? [] : inner.Pending(max);
-    public void Remove(long updateId) => inner.Remove(updateId);
+    public void Remove(InboxItem item) => inner.Remove(item);
     public void CountAttempt(long updateId) => inner.CountAttempt(updateId);
     public int Count() => inner.Count();
     public bool Contains(long updateId) => inner.Contains(updateId);

@@ -96,6 +96,148 @@ public sealed class UnitOfWorkTests : IDisposable
         Assert.True(_people.Find(5)!.Unreachable);
     }
 
+    [Fact]
+    public void A_person_saved_in_a_committed_turn_is_kept_and_the_next_turn_gets_that_object_as_the_file_holds_it()
+    {
+        var saved = _db.InTransaction(() =>
+        {
+            var person = new Person { Id = 60, NodeId = "benefits" };
+            _people.Save(person);
+            return person;
+        });
+
+        Assert.Equal(1, _people.KeptCount);
+        _db.InTransaction(() => Assert.Same(saved, _people.Find(60)));
+        // Outside a turn the file is read, and it says the same.
+        Assert.Equal("benefits", _people.Find(60)!.NodeId);
+    }
+
+    [Fact]
+    public void A_kept_person_changed_but_not_saved_is_dropped_so_the_next_turn_reads_what_was_committed()
+    {
+        _db.InTransaction(() => _people.Save(new Person { Id = 61, NodeId = "start" }));
+
+        _db.InTransaction(() => _people.Find(61)!.NodeId = "never saved");
+
+        Assert.Equal(0, _people.KeptCount);
+        _db.InTransaction(() => Assert.Equal("start", _people.Find(61)!.NodeId));
+    }
+
+    [Fact]
+    public void A_kept_person_changed_in_a_rolled_back_turn_is_dropped()
+    {
+        _db.InTransaction(() => _people.Save(new Person { Id = 62, Unreachable = false }));
+
+        Assert.Throws<InvalidOperationException>(() => _db.InTransaction(() =>
+        {
+            var person = _people.Find(62)!;
+            person.Unreachable = true;
+            _people.Save(person);
+            throw new InvalidOperationException("the handler failed");
+        }));
+
+        Assert.Equal(0, _people.KeptCount);
+        _db.InTransaction(() => Assert.False(_people.Find(62)!.Unreachable));
+    }
+
+    [Fact]
+    public void A_case_written_by_a_query_and_changed_again_without_a_save_is_not_kept()
+    {
+        var id = _db.InTransaction(() => _cases.Insert(new Case { PersonChatId = 63, OpenedAt = DateTimeOffset.UnixEpoch }));
+
+        _db.InTransaction(() =>
+        {
+            var held = _cases.Find(id)!;
+            held.HandoverNote = "written by the query's flush";
+            _cases.Update(held);
+            _ = _cases.Queued();
+            held.HandoverNote = "changed after it, never saved";
+        });
+
+        Assert.Equal(0, _cases.KeptCount);
+        _db.InTransaction(() => Assert.Equal("written by the query's flush", _cases.Find(id)!.HandoverNote));
+    }
+
+    [Fact]
+    public void A_write_outside_a_turn_drops_the_kept_object()
+    {
+        _db.InTransaction(() => _people.Save(new Person { Id = 64, NodeId = "start" }));
+        Assert.Equal(1, _people.KeptCount);
+
+        _people.Save(new Person { Id = 64, NodeId = "written by a tool" });
+
+        Assert.Equal(0, _people.KeptCount);
+        _db.InTransaction(() => Assert.Equal("written by a tool", _people.Find(64)!.NodeId));
+    }
+
+    [Fact]
+    public void A_kept_person_moves_on_in_its_conversation_as_a_loaded_one_would()
+    {
+        _db.InTransaction(() => _people.Save(new Person { Id = 65 }));
+
+        _db.InTransaction(() =>
+        {
+            var person = _people.Find(65)!;
+            person.ChooseLanguage(Language.Ru);
+            _people.Save(person);
+        });
+        _db.InTransaction(() =>
+        {
+            var person = _people.Find(65)!;
+            person.Browse();
+            _people.Save(person);
+        });
+
+        var stored = _people.Find(65)!;
+        Assert.Equal(Language.Ru, stored.Language);
+        Assert.NotEqual(ConversationState.ChoosingLanguage, stored.State);
+    }
+
+    [Fact]
+    public void An_id_with_no_person_is_kept_as_absent_until_a_turn_saves_one_under_it()
+    {
+        _db.InTransaction(() => Assert.Null(_people.Find(66)));
+        Assert.Equal(1, _people.KeptCount);
+        _db.InTransaction(() => Assert.Null(_people.Find(66)));
+
+        _db.InTransaction(() =>
+        {
+            Assert.Null(_people.Find(66));
+            _people.Save(new Person { Id = 66, NodeId = "start" });
+            Assert.Equal("start", _people.Find(66)!.NodeId);
+        });
+        _db.InTransaction(() => Assert.Equal("start", _people.Find(66)!.NodeId));
+    }
+
+    [Fact]
+    public void An_id_found_absent_in_a_rolled_back_turn_that_saved_under_it_is_not_kept_either_way()
+    {
+        Assert.Throws<InvalidOperationException>(() => _db.InTransaction(() =>
+        {
+            Assert.Null(_people.Find(67));
+            _people.Save(new Person { Id = 67 });
+            throw new InvalidOperationException("the handler failed");
+        }));
+
+        Assert.Equal(0, _people.KeptCount);
+        Assert.Null(_people.Find(67));
+    }
+
+    [Fact]
+    public void A_case_opened_in_a_turn_is_kept_for_the_next_as_the_file_holds_it()
+    {
+        var opened = _db.InTransaction(() =>
+        {
+            var @case = new Case { PersonChatId = 68, OpenedAt = DateTimeOffset.UnixEpoch };
+            _cases.Insert(@case);
+            @case.HandoverNote = "changed after the insert";
+            return @case;
+        });
+
+        _db.InTransaction(() => Assert.Same(opened, _cases.Find(opened.Id)));
+        Assert.Equal("changed after the insert", _cases.Find(opened.Id)!.HandoverNote);
+    }
+
     public void Dispose()
     {
         _db.Dispose();
