@@ -22,8 +22,6 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     /// <summary>The auxiliaries a negator after the matched words may stand behind (деп, тұрған, болған, ойы...).</summary>
     public CrisisSlot? NegationThrough { get; init; }
 
-    /// <summary>Folded question particles: a negator followed by one asks («ұрған жоқ па?», «кескен емес пе?») and denies nothing.</summary>
-
     /// <summary>
     /// The negation word that cancels this placement, if any: one right before the first matched word or between the matched
     /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
@@ -71,7 +69,7 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
         {
             if (words[negator, i])
             {
-                return i + 1 < words.Count && !words.AfterSign[i + 1] && words.IsQuestionParticle(i + 1) ? -1 : i;
+                return i + 1 < words.Count && !words.AfterSign[i + 1] && words.Question[i + 1] ? -1 : i;
             }
 
             if (NegationThrough is null || !words[NegationThrough, i])

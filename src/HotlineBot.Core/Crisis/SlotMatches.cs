@@ -25,8 +25,6 @@ internal sealed class SlotMatches
     /// <summary>Which words are a Kazakh question particle (ма, ме, ба, бе, па, пе): «ұрған жоқ па?» asks, it does not deny.</summary>
     public bool[] Question { get; init; } = [];
 
-    public bool IsQuestionParticle(int word) => Question[word];
-
     public bool this[CrisisSlot slot, int word] => (_bits[(word * _stride) + (slot.Index >> 6)] & (1UL << (slot.Index & 63))) != 0;
 
     public bool Anywhere(CrisisSlot slot) => this[slot, Count];
@@ -56,7 +54,7 @@ internal sealed class StemTrie
 
     public SlotMatches Match(CrisisWord[] words, int slots)
     {
-        var matches = new SlotMatches(words.Length, slots) 
+        var matches = new SlotMatches(words.Length, slots)
         {
             AfterSign = [.. words.Select(w => w.AfterSign)],
             Question = [.. words.Select(w => w.Text is "ма" or "ме" or "ба" or "бе" or "па" or "пе")],

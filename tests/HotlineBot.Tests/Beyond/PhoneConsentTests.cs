@@ -39,7 +39,10 @@ public sealed class PhoneConsentTests
         Assert.Contains("обратного звонка", explain.Text, StringComparison.Ordinal);
         var keyboard = Assert.Single(Assert.Single(explain.ReplyKeyboard!));
         Assert.Equal("📞 Отправить мой номер", keyboard);
-        var request = api.RequestsFor("sendMessage").Last(r => r.ChatId == Person && r.Ok && r.Parameters["text"]!.ToString().Contains("Номер увидит", StringComparison.Ordinal));
+        // The fake shows a sent message before it records the request (its handler runs first): wait for the record.
+        static bool Explained(RecordedRequest r) => r.ChatId == Person && r.Ok && r.Parameters["text"]!.ToString().Contains("Номер увидит", StringComparison.Ordinal);
+        await api.WaitUntilAsync(() => api.RequestsFor("sendMessage").Any(Explained), Wait);
+        var request = api.RequestsFor("sendMessage").Last(Explained);
         Assert.Contains("request_contact", request.Parameters["reply_markup"]!.ToJsonString(), StringComparison.Ordinal);
 
         // Someone else's contact is not taken even now.
