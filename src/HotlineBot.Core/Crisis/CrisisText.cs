@@ -270,10 +270,9 @@ public static class CrisisText
 
                     i++;
                     break;
+                // The 2018/2021 Kazakh alphabets write й (and и) as ı, as informal Latin does with y: after a vowel it is й
+                // (kelmeıdi = келмейді), else ы.
                 case 'y':
-                    builder.Append(previousVowel ? 'и' : 'ы');
-                    break;
-                // The 2018/2021 Kazakh alphabets write й (and и) as ı: after a vowel it is й (kelmeıdi = келмейді), else ы.
                 case 'ı':
                     builder.Append(previousVowel ? 'и' : 'ы');
                     break;

@@ -116,14 +116,13 @@ public static class CrisisYamlReader
 
             if (Pattern(draft, families, problems) is { } pattern)
             {
-                var negation = draft.Negation.Count == 0 ? null
-                    : Slot(string.Join('|', draft.Negation.Select(n => n.Slot)), draft.Negation[0].Where, families, problems, allowShort: true);
-                rules.Add(new CrisisRule(draft.Id!, draft.Kind, draft.Level, pattern, negation, draft.Where)
+                // A list of negators is one slot of alternatives, short words allowed («не», «жоқ»).
+                CrisisSlot? Negators(List<(string Slot, SourceLocation Where)> listed) => listed.Count == 0 ? null
+                    : Slot(string.Join('|', listed.Select(n => n.Slot)), listed[0].Where, families, problems, allowShort: true);
+                rules.Add(new CrisisRule(draft.Id!, draft.Kind, draft.Level, pattern, Negators(draft.Negation), draft.Where)
                 {
-                    NegationAfter = draft.NegationAfter.Count == 0 ? null
-                        : Slot(string.Join('|', draft.NegationAfter.Select(n => n.Slot)), draft.NegationAfter[0].Where, families, problems, allowShort: true),
-                    NegationThrough = draft.NegationThrough.Count == 0 ? null
-                        : Slot(string.Join('|', draft.NegationThrough.Select(n => n.Slot)), draft.NegationThrough[0].Where, families, problems, allowShort: true),
+                    NegationAfter = Negators(draft.NegationAfter),
+                    NegationThrough = Negators(draft.NegationThrough),
                 });
             }
         }
