@@ -47,6 +47,7 @@ public sealed partial class OutboxSender(
     private readonly Lock _gate = new();
     private readonly Dictionary<long, ChatLane> _lanes = [];
     private readonly LaneQueue _ready = new();
+    private readonly UrgentInFlight _urgent = new();
     private readonly Queue<DateTimeOffset> _recent429 = new();
     private readonly HashSet<long> _known = [];
     private readonly JoinedTexts _joined = new(TimeSpan.FromHours(options.Value.WorkingHours.UtcOffsetHours), threads.SharesThread);
@@ -348,6 +349,16 @@ public sealed partial class OutboxSender(
             // Decided before the delivery: afterwards a renamed thread already looks unchanged.
             var counts = Counts(outbound);
             int? messageId = null;
+            var urgent = outbound.Priority == OutboundPriority.Crisis;
+            if (urgent)
+            {
+                _urgent.Begin();
+            }
+            else
+            {
+                await _urgent.WaitAsync(Network, ct).ConfigureAwait(false);
+            }
+
             try
             {
                 if (outbound.Kind == OutboundKind.Thread)
@@ -367,6 +378,11 @@ public sealed partial class OutboxSender(
             }
             finally
             {
+                if (urgent)
+                {
+                    _urgent.End();
+                }
+
                 if (counts)
                 {
                     // Answered or failed, whatever was sent had reached Telegram by now, or never will.
