@@ -194,6 +194,7 @@ public sealed class HotlineDatabase : ITransactions, IDisposable
         // earlier versions lose it here.
         Collection<OutboxItem>(Collections.Outbox).DropIndex(nameof(OutboxItem.ChatId));
         Collection<InboxItem>(Collections.Inbox).EnsureIndex(i => i.ChatId);
+        Collection<Conversations.Person>(Collections.People).EnsureIndex(p => p.WordsKeptAt);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.ChatId);
         Collection<HeldItem>(Collections.Held).EnsureIndex(i => i.HeldAt);
         Collection<CaseThread>(Collections.CaseThreads).EnsureIndex(t => t.ThreadKey);

@@ -24,6 +24,13 @@ internal sealed class PersonStore : IPersonStore
 
     public void Save(Person person) => _unit.Save(person);
 
+    public IReadOnlyList<Person> WithWordsKeptBefore(DateTimeOffset cutoff)
+    {
+        _unit.Flush();
+        // From the lowest date, not "< cutoff" alone: null sorts below every date, and nearly everyone's is null.
+        return [.. _people.Find(p => p.WordsKeptAt >= DateTimeOffset.MinValue && p.WordsKeptAt < cutoff).Select(_unit.Adopt)];
+    }
+
     public IEnumerable<Person> All()
     {
         _unit.Flush();

@@ -19,6 +19,7 @@ public sealed class ConversationEngine(
     ScreenRenderer screens,
     IChatMessageLog chatLog,
     IMetaStore meta,
+    IPersonStore persons,
     HeldMessages held,
     UrgentWatch urgent,
     DeliveryFacts deliveries,
@@ -121,6 +122,17 @@ public sealed class ConversationEngine(
             cases.RemoveTextClosedBetween(previous == 0 ? DateTimeOffset.MinValue : new DateTimeOffset(previous, TimeSpan.Zero), cutoff);
             meta.Write(RetentionCutoff, cutoff.UtcTicks);
             held.Forget(cutoff);
+            ForgetKeptWords(cutoff);
+        }
+    }
+
+    /// <summary>Words kept for a "pass them on?" the person never answered: no longer than any other text.</summary>
+    private void ForgetKeptWords(DateTimeOffset cutoff)
+    {
+        foreach (var person in persons.WithWordsKeptBefore(cutoff))
+        {
+            person.TakeWords();
+            persons.Save(person);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed partial class Person
     /// with them already written, anything else forgets them.
     /// </summary>
     public string? PendingWords { get; set; }
+    /// <summary>When <see cref="PendingWords"/> were kept: a person who never answers has them forgotten by Hotline:RetentionDays.</summary>
+    public DateTimeOffset? WordsKeptAt { get; set; }
     public List<string> Topics { get; set; } = [];
     public int? ActiveCaseId { get; set; }
     public int? LastCaseId { get; set; }
@@ -52,6 +54,21 @@ public sealed partial class Person
     public Cases.DeliveryProblem? UnreachableReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Keeps words written outside a case while the person is asked whether to pass them to a specialist.</summary>
+    public void KeepWords(string? words, DateTimeOffset now)
+    {
+        PendingWords = words;
+        WordsKeptAt = words is null ? null : now;
+    }
+
+    /// <summary>The kept words, now forgotten here (they go into a case, or nowhere).</summary>
+    public string? TakeWords()
+    {
+        var words = PendingWords;
+        KeepWords(null, default);
+        return words;
+    }
 
     public void RememberTopic(string? topic)
     {

@@ -88,7 +88,7 @@ public sealed class PersonConversation(
     {
         if (ReferenceEquals(person.PendingWords, pendingBefore))
         {
-            person.PendingWords = null;
+            person.TakeWords();
         }
     }
 
@@ -456,7 +456,7 @@ public sealed class PersonConversation(
             return;
         }
 
-        person.PendingWords = inbound.Text;
+        person.KeepWords(inbound.Text, turn.Now);
         turn.Send(person.Id, screens.Text(UiKeys.FreeTextInMenu, language),
         [
             [screens.Button(UiKeys.ButtonPassWords, language, CallbackData.Action(DialogAction.PassWords))],
@@ -471,14 +471,13 @@ public sealed class PersonConversation(
     /// <summary>Yes to "pass my words on": a case opens with the words the person already wrote as its first message.</summary>
     private void PassWords(Person person, Inbound inbound, int? edit, Turn turn)
     {
-        if (person.PendingWords is not { } words)
+        if (person.TakeWords() is not { } words)
         {
             // The offer is old (the words were forgotten): ask for them the usual way.
             Escalate(person, edit, turn);
             return;
         }
 
-        person.PendingWords = null;
         var written = inbound with { Kind = InboundKind.Text, Text = words, ButtonData = null, CallbackId = null };
         if (desk.OpenCaseOf(person) is not null)
         {

@@ -80,4 +80,26 @@ public sealed class RetentionTests
         core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
         Assert.Contains(core.Get<ICaseStore>().Log(1), e => e.Text == "Вопрос");
     }
+
+    [Fact]
+    public void Words_kept_for_a_specialist_that_the_person_never_passed_on_go_with_the_retention_window()
+    {
+        using var core = new CoreHarness(settings: new Dictionary<string, string?> { ["Hotline:RetentionDays"] = "30" });
+        core.Onboard(Person);
+        const string words = "муж ушёл и не платит алименты, что мне делать";
+        core.Say(Person, words);
+        var people = core.Get<IPersonStore>();
+        Assert.Equal(words, people.Find(Person)!.PendingWords);
+
+        // The person never answers "pass them on?".
+        core.Time.Advance(TimeSpan.FromDays(29));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        Assert.Equal(words, people.Find(Person)!.PendingWords);
+
+        core.Time.Advance(TimeSpan.FromDays(2));
+        core.Db.InTransaction(() => core.Engine.Tick(core.Time.GetUtcNow()));
+        Assert.Null(people.Find(Person)!.PendingWords);
+        // Gone from the file too, not only from the turn's memory.
+        Assert.DoesNotContain(people.All(), p => p.PendingWords is not null || p.WordsKeptAt is not null);
+    }
 }
