@@ -58,6 +58,69 @@ internal sealed class BenchHost : IAsyncDisposable
         return new(Launch(Path.Combine(AppContext.BaseDirectory, "HotlineBot.dll"), [], environment));
     }
 
+    /// <summary>
+    /// The bot with its health and metrics listener on a free loopback port, as an operator would run it, so that
+    /// <see cref="JitTimeAsync"/> can read the runtime's own JIT counter from <c>/metrics</c>.
+    /// </summary>
+    public static BenchHost StartWithMetrics(FakeBotApi api, string dataFile)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var host = Start(api, dataFile, [], new Dictionary<string, string> { ["Hosting__HttpUrl"] = address.ToString() });
+        host._metrics = new Uri(address, "metrics");
+        return host;
+    }
+
+    private Uri? _metrics;
+    private static readonly HttpClient Http = new();
+
+    /// <summary>
+    /// The time the bot's runtime has spent compiling (<c>dotnet.jit.compilation.time</c> of the meter System.Runtime),
+    /// or, for the echo bot, what it answers to <see cref="EchoBot.JitQuery"/>.
+    /// </summary>
+    public async Task<TimeSpan> JitTimeAsync(FakeBotApi api)
+    {
+        if (_metrics is null)
+        {
+            var ask = api.SendText(EchoBot.ControlChat, EchoBot.JitQuery);
+            var answer = await api.WaitForReplyAsync(ask, timeout: People.Patience);
+            return TimeSpan.FromTicks(long.Parse(answer.Text!.Split(' ')[^1], CultureInfo.InvariantCulture));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var body = await Http.GetStringAsync(_metrics);
+                var line = body.Split('\n').FirstOrDefault(l => l.StartsWith(JitSeries, StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"{JitSeries} is missing from /metrics");
+                return TimeSpan.FromSeconds(double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture));
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                // The listener starts with the host, a moment after the first reply can already have gone.
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private const string JitSeries = "dotnet_jit_compilation_time_seconds_total";
+
+    /// <summary>The sum of each series whose name starts with one of <paramref name="names"/> in /metrics (all their labels).</summary>
+    public async Task<IReadOnlyList<double>> MetricSumsAsync(params string[] names)
+    {
+        var body = _metrics is null ? "" : await Http.GetStringAsync(_metrics);
+        var lines = body.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
+        return names.Select(n => lines.Where(l => l.StartsWith(n, StringComparison.Ordinal) && (l[n.Length] is ' ' or '{'))
+            .Sum(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture))).ToList();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>The bare Telegram.Bot echo handler, in a process of its own like the bot (see <see cref="EchoBot"/>).</summary>
     public static BenchHost StartEcho(FakeBotApi api) => new(Launch(
         Path.Combine(AppContext.BaseDirectory, "HotlineBot.Benchmarks.dll"), ["echo-bot", "--api-url", api.BaseUrl], new() { [EchoBot.TokenVariable] = api.Token }));
@@ -71,6 +134,13 @@ internal sealed class BenchHost : IAsyncDisposable
             return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
         }
     }
+
+    /// <summary>
+    /// Starts <see cref="PeakMegabytes"/> again from the present resident set (the kernel's clear_refs, 5), so that the
+    /// peak describes the load measured after it, not the warm-up's rounds, which are harder (a round's people all at
+    /// once, without pauses) than a small measured crowd.
+    /// </summary>
+    public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
     /// <summary>
     /// The processor time the process has used since it started (user and system, the kernel's utime + stime): on a

@@ -11,6 +11,10 @@ internal static class EchoBot
 {
     public const string TokenVariable = "BENCH_ECHO_TOKEN";
 
+    /// <summary>Asked from <see cref="ControlChat"/>, the echo bot answers with its runtime's JIT time, in ticks.</summary>
+    public const string JitQuery = "/jit";
+    public const long ControlChat = 1;
+
     /// <param name="stopping">Cancelled by SIGTERM (System.CommandLine's process termination handling).</param>
     public static async Task RunAsync(string apiUrl, CancellationToken stopping)
     {
@@ -21,7 +25,10 @@ internal static class EchoBot
             {
                 if (update.Message is { Text: { } text } m)
                 {
-                    await c.SendMessage(m.Chat.Id, "echo: " + text, cancellationToken: ct);
+                    var reply = m.Chat.Id == ControlChat && text == JitQuery
+                        ? "jit: " + System.Runtime.JitInfo.GetCompilationTime().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : "echo: " + text;
+                    await c.SendMessage(m.Chat.Id, reply, cancellationToken: ct);
                 }
             },
             (_, _, _) => Task.CompletedTask,

@@ -27,46 +27,54 @@ internal static class SteadyLoad
 
         await using var api = await FakeBotApi.StartAsync();
         var startup = Stopwatch.StartNew();
-        await using var bot = BenchHost.Start(api, dataFile);
+        await using var bot = BenchHost.StartWithMetrics(api, dataFile);
         var probe = api.SendText(1, "/start");
         await api.WaitForReplyAsync(probe, timeout: People.Patience);
         var startupMs = startup.Elapsed.TotalMilliseconds;
-        await Measure.WarmUp(i => People.WalkAsync(api, 190_000 + i, TimeSpan.Zero));
+        var warmUp = await Measure.WarmUntilCompiledAsync(i => People.WalkAsync(api, 1_000_000 + i, TimeSpan.Zero), () => bot.JitTimeAsync(api));
 
+        bot.ResetPeak();
         var watch = Stopwatch.StartNew();
         var cpuBefore = bot.CpuTime;
+        var benchBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.WalkAsync(api, 200_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuMs = (bot.CpuTime - cpuBefore).TotalMilliseconds / ids.Count;
+        var benchMs = (Process.GetCurrentProcess().TotalProcessorTime - benchBefore).TotalMilliseconds / ids.Count;
         var peak = bot.PeakMegabytes;
+        var heap = await bot.MetricSumsAsync("dotnet_gc_last_collection_heap_size_bytes", "dotnet_gc_last_collection_memory_committed_size_bytes", "dotnet_process_memory_working_set_bytes");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory at the end: GC heap {heap[0] / 1048576:0} MB after the last collection, {heap[1] / 1048576:0} MB committed by the GC, working set {heap[2] / 1048576:0} MB"));
         await bot.StopAsync();
-        var perThousand = new FileInfo(dataFile).Length / 1024.0 / ((stored + people) / 1000.0);
+        var perThousand = new FileInfo(dataFile).Length / 1024.0 / ((stored + warmUp.People + people) / 1000.0);
         Directory.Delete(Path.GetDirectoryName(dataFile)!, recursive: true);
 
         var latencies = Measure.Latencies(api, ids);
         var pickUp = Measure.WaitsForPickUp(api, ids);
         var rate = ids.Count / seconds;
+        Console.WriteLine($"warm-up until the runtime stopped compiling: bot {warmUp}, echo {echo.WarmUp}");
         Console.WriteLine($"echo: {echo.Rate:0}/s, p50 {echo.P50:0.0} ms, p99 {echo.P99:0.0} ms");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"waiting to be taken from the fake server: p50 {Measure.Percentile(pickUp, 0.5):0.0} ms, p99 {Measure.Percentile(pickUp, 0.99):0.0} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu: bot {cpuMs:0.000} ms per update, echo {echo.CpuMs:0.000} ms per update (processor time of each process while the crowd walked); machine load average {LoadAverage()}"));
-        Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up (process start to first reply) {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case; peak working set of the bot's process {peak} MB");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu: bot {cpuMs:0.000} ms per update, echo {echo.CpuMs:0.000} ms per update (processor time of each process while the crowd walked); the fake server and the crowd {benchMs:0.000} ms per update with the bot, {echo.BenchMs:0.000} with the echo bot; machine load average {LoadAverage()}"));
+        Console.WriteLine($"bot:  {ids.Count} updates from {people} people in {seconds:0.0} s; start-up (process start to first reply) {startupMs:0} ms; LiteDB {perThousand:0} KiB per 1,000 people with a case; peak working set of the bot's process while the crowd walked {peak} MB");
         return string.Create(CultureInfo.InvariantCulture,
             $"bench: bot={rate:0}/s echo={echo.Rate:0}/s ratio={rate / echo.Rate:0.00} p50={Measure.Percentile(latencies, 0.5):0.0} p99={Measure.Percentile(latencies, 0.99):0.0} peak_mb={peak}");
     }
 
-    private static async Task<(double Rate, double P50, double P99, double CpuMs)> EchoAsync(int people, TimeSpan think)
+    private static async Task<(double Rate, double P50, double P99, double CpuMs, double BenchMs, WarmUpReport WarmUp)> EchoAsync(int people, TimeSpan think)
     {
         await using var api = await FakeBotApi.StartAsync();
         await using var echo = BenchHost.StartEcho(api);
-        await Measure.WarmUp(i => People.ChatAsync(api, 90_000 + i, TimeSpan.Zero));
+        var warmUp = await Measure.WarmUntilCompiledAsync(i => People.ChatAsync(api, 1_000_000 + i, TimeSpan.Zero), () => echo.JitTimeAsync(api));
         var watch = Stopwatch.StartNew();
         var cpuBefore = echo.CpuTime;
+        var benchBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ids = (await Measure.Crowd(people, TimeSpan.FromSeconds(1), i => People.ChatAsync(api, 100_000 + i, think))).SelectMany(x => x).ToList();
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuMs = (echo.CpuTime - cpuBefore).TotalMilliseconds / ids.Count;
+        var benchMs = (Process.GetCurrentProcess().TotalProcessorTime - benchBefore).TotalMilliseconds / ids.Count;
         await echo.StopAsync();
         var latencies = Measure.Latencies(api, ids);
-        return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99), cpuMs);
+        return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99), cpuMs, benchMs, warmUp);
     }
 
     /// <summary>The kernel's one-minute load average: how much else wanted the machine's cores meanwhile.</summary>

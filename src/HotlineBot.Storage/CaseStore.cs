@@ -77,7 +77,9 @@ internal sealed class CaseStore : ICaseStore
 
     public int QueuePosition(Case @case) => _line.PositionOf(@case);
 
-    public IReadOnlyList<(int Rank, int Id)> WaitingInOrder() => _line.InOrder();
+    public IReadOnlyList<(int Rank, int Id)> WaitingInOrder(int max = int.MaxValue) => _line.InOrder(max);
+
+    public int WaitingCount() => _line.Count;
 
     public IReadOnlyList<Case> All(DateTimeOffset? since = null) =>
         Query(() => (since is { } from ? _cases.Find(c => c.OpenedAt >= from) : _cases.FindAll()).OrderBy(c => c.Id));

@@ -87,7 +87,9 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
     /// </summary>
     private sealed class Rendering(QueueBoard board)
     {
-        private readonly IReadOnlyList<(int Rank, int Id)> _queue = board._cases.WaitingInOrder();
+        // The head of the queue only: no board can list more (each further number takes at least 4 of its characters).
+        private readonly IReadOnlyList<(int Rank, int Id)> _queue = board._cases.WaitingInOrder(Detailed + MaxLength / 4 + 1);
+        private readonly int _waiting = board._cases.WaitingCount();
         private readonly IReadOnlyList<Case> _assigned = board._cases.Assigned();
         private readonly Dictionary<(Language, bool), (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool)> _rendered = [];
         private readonly Dictionary<int, string> _firstWords = [];
@@ -103,24 +105,37 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
             if (!_rendered.TryGetValue(key, out var shown))
             {
                 // Urgent cases rank first (rank 0, with high risk): only those few are loaded to tell them apart.
-                IReadOnlyList<int> offered = full
-                    ? [.. _queue.Where(w => w.Rank == 0).Select(w => board._cases.Find(w.Id)).Where(c => c is { Urgent: true }).Select(c => c!.Id)]
-                    : [.. _queue.Select(w => w.Id)];
-                _rendered[key] = shown = Render(worker.Language, offered);
+                IReadOnlyList<int> offered;
+                int count;
+                if (full)
+                {
+                    var first = _queue.All(w => w.Rank == 0) && _queue.Count < _waiting ? board._cases.WaitingInOrder() : _queue;
+                    offered = [.. first.TakeWhile(w => w.Rank == 0).Select(w => board._cases.Find(w.Id)).Where(c => c is { Urgent: true }).Select(c => c!.Id)];
+                    count = offered.Count;
+                }
+                else
+                {
+                    offered = [.. _queue.Select(w => w.Id)];
+                    count = _waiting;
+                }
+
+                _rendered[key] = shown = Render(worker.Language, offered, count);
             }
 
             return shown;
         }
 
-        private (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool) Render(Language language, IReadOnlyList<int> offered)
+        /// <param name="offered">The head of what is offered, in order.</param>
+        /// <param name="count">How many are offered in all.</param>
+        private (string, IReadOnlyList<IReadOnlyList<OutButton>>, bool) Render(Language language, IReadOnlyList<int> offered, int count)
         {
             var screens = board._screens;
-            if (offered.Count == 0)
+            if (count == 0)
             {
                 return (screens.Text(UiKeys.WorkerBoardEmpty, language), [], true);
             }
 
-            var text = new StringBuilder(screens.Text(UiKeys.WorkerBoardHeader, language, ("count", offered.Count)));
+            var text = new StringBuilder(screens.Text(UiKeys.WorkerBoardHeader, language, ("count", count)));
             var detailed = offered.Take(Detailed).Select(id => board._cases.Find(id)).OfType<Case>().ToList();
             foreach (var c in detailed)
             {
@@ -133,20 +148,26 @@ public sealed class QueueBoard(ICaseStore cases, DutyRoster duty, IWorkerStore w
                     ("text", FirstWords(c))));
             }
 
-            if (offered.Count > detailed.Count)
+            if (count > detailed.Count)
             {
                 var rest = new StringBuilder();
                 var room = MaxLength - text.Length - screens.Text(UiKeys.WorkerBoardMore, language, ("cases", string.Empty)).Length - 4;
+                var listed = Detailed;
                 foreach (var id in offered.Skip(Detailed))
                 {
                     var number = (rest.Length > 0 ? ", #" : "#") + id.ToString(CultureInfo.InvariantCulture);
                     if (rest.Length + number.Length > room)
                     {
-                        rest.Append(", …");
                         break;
                     }
 
                     rest.Append(number);
+                    listed++;
+                }
+
+                if (listed < count)
+                {
+                    rest.Append(", …");
                 }
 
                 text.Append("\n\n").Append(screens.Text(UiKeys.WorkerBoardMore, language, ("cases", rest.ToString())));

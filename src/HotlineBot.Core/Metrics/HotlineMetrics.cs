@@ -52,7 +52,7 @@ public sealed class HotlineMetrics
         meter.CreateObservableGauge("hotline.inbox.oldest_age", () => Safely(() => AgeOf(inbox.OldestReceivedAt(), time)), "s", "Age of the oldest update waiting");
         meter.CreateObservableGauge("hotline.outbox.depth", () => Safely(() => (long)outbox.Count()), "{message}", "Replies waiting to be delivered");
         meter.CreateObservableGauge("hotline.outbox.oldest_age", () => Safely(() => AgeOf(outbox.OldestCreatedAt(), time)), "s", "Age of the oldest reply waiting");
-        meter.CreateObservableGauge("hotline.cases.waiting", () => Safely(() => (long)cases.WaitingInOrder().Count), "{case}", "Cases waiting for a worker");
+        meter.CreateObservableGauge("hotline.cases.waiting", () => Safely(() => (long)cases.WaitingCount()), "{case}", "Cases waiting for a worker");
     }
 
     /// <summary>Since the processor last committed handled updates (on the wall clock).</summary>

@@ -12,10 +12,14 @@ public interface ICaseStore
     int QueuePosition(Case @case);
 
     /// <summary>
-    /// The waiting cases' numbers in queue order (risk, then arrival) with their rank (0: urgent or high risk), from
-    /// memory: whatever shows the whole queue on every change (the queue board) must not load every waiting case.
+    /// The first <paramref name="max"/> waiting cases' numbers in queue order (risk, then arrival) with their rank (0:
+    /// urgent or high risk), from memory: whatever shows the queue on every change (the queue board) must not load every
+    /// waiting case, nor copy a line of thousands to show its head.
     /// </summary>
-    IReadOnlyList<(int Rank, int Id)> WaitingInOrder();
+    IReadOnlyList<(int Rank, int Id)> WaitingInOrder(int max = int.MaxValue);
+
+    /// <summary>How many cases wait, from memory.</summary>
+    int WaitingCount();
     IReadOnlyList<Case> All(DateTimeOffset? since = null);
     void Append(CaseEvent caseEvent);
     IReadOnlyList<CaseEvent> Log(int caseId);

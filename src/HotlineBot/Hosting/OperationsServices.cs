@@ -15,6 +15,9 @@ public static class OperationsServices
 {
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The meter the .NET runtime publishes its own metrics under.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -50,7 +53,9 @@ public static class OperationsServices
 
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(HotlineMetrics.MeterName);
+            // The runtime's own meter (.NET 9+): GC, JIT, thread pool and processor time, so an operator sees whether
+            // the process is compiling, collecting or starved; its labels are runtime names, never a person's data.
+            metrics.AddMeter(HotlineMetrics.MeterName, RuntimeMeterName);
             if (prometheus)
             {
                 metrics.AddPrometheusExporter();

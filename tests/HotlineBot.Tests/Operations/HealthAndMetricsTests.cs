@@ -87,6 +87,8 @@ public sealed class HealthAndMetricsTests
             "hotline_outbox_depth", "hotline_outbox_oldest_age_seconds", "hotline_replies_sent_total", "hotline_telegram_too_many_requests_total",
             "hotline_telegram_retry_after_seconds_bucket", "hotline_delivery_failures_total{otel_scope_name=\"HotlineBot\",reason=\"blocked\"}", "hotline_cases_opened_total",
             "hotline_cases_taken_total", "hotline_cases_closed_total{otel_scope_name=\"HotlineBot\",by=\"worker\"}", "hotline_cases_pickup_seconds_bucket", "hotline_cases_waiting", "hotline_crisis_alarms_total{otel_scope_name=\"HotlineBot\",kind=\"suicide\"}",
+            // The runtime's own meter: whether the process is compiling, collecting or short of threads.
+            "dotnet_jit_compilation_time_seconds_total", "dotnet_gc_last_collection_heap_size_bytes", "dotnet_process_cpu_time_seconds_total", "dotnet_thread_pool_queue_length",
         ];
         // Counters reach the exporter when it collects: ask until every series is there, or give up and say which is not.
         for (var until = DateTime.UtcNow + Long; DateTime.UtcNow < until; await Task.Delay(200))
