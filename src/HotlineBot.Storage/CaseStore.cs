@@ -13,6 +13,7 @@ internal sealed class CaseStore : ICaseStore
     private readonly LiteDB.ILiteCollection<Case> _cases;
     private readonly LiteDB.ILiteCollection<CaseEvent> _events;
     private readonly WaitingLine _line;
+    private readonly AssignedCases _assigned;
     private readonly UnitOfWork<int, Case> _unit;
     private readonly List<CaseEvent> _pendingEvents = [];
     private readonly HotlineDatabase _db;
@@ -24,6 +25,8 @@ internal sealed class CaseStore : ICaseStore
         _events = db.Collection<CaseEvent>(Collections.CaseEvents);
         _line = new WaitingLine(() => Queued());
         db.RolledBack += _line.Forget;
+        _assigned = new AssignedCases(() => _cases.Find(Status(CaseStatus.Assigned)).Select(c => c.Id));
+        db.RolledBack += _assigned.Forget;
         // Open cases are written on most of their person's turns: kept between turns, like the people.
         _unit = new UnitOfWork<int, Case>(db, c => c.Id, c => _cases.Update(c), Kept);
         _db = db;
@@ -48,6 +51,7 @@ internal sealed class CaseStore : ICaseStore
         }
 
         _line.Track(@case);
+        _assigned.Track(@case);
         AppendRaised(@case);
         return @case.Id;
     }
@@ -57,6 +61,7 @@ internal sealed class CaseStore : ICaseStore
         ArgumentNullException.ThrowIfNull(@case);
         _unit.Save(@case);
         _line.Track(@case);
+        _assigned.Track(@case);
         AppendRaised(@case);
     }
 
@@ -70,9 +75,10 @@ internal sealed class CaseStore : ICaseStore
         }
     }
 
-    // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
-    public IReadOnlyList<Case> Assigned() => Query(() => _cases.Find(Status(CaseStatus.Assigned)));
+    // From memory (see AssignedCases); each case as this turn holds it, or as committed.
+    public IReadOnlyList<Case> Assigned() => [.. _assigned.Ids().Select(Find).OfType<Case>().Where(c => c.Status == CaseStatus.Assigned)];
 
+    // Equality on the indexed status seeks straight to the few open cases among the many closed ones.
     public IReadOnlyList<Case> Queued() => Query(() => _cases.Find(Status(CaseStatus.Queued)));
 
     public int QueuePosition(Case @case) => _line.PositionOf(@case);
