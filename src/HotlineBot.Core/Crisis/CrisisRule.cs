@@ -123,12 +123,21 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     }
 
     /// <summary>A negative participle or converb followed, within two words of its clause, by «жоқ», «емес» or a negative verb, or
-    /// asked with ма/ме: a double negation, which affirms («ұрмайтын күні жоқ», «өлтірмей қоймаймын», «ұрмайды ма?»).</summary>
+    /// asked with ма/ме: a double negation, which affirms («ұрмайтын күні жоқ», «өлтірмей қоймаймын», «ұрмайды ма?»); or held
+    /// off «for now» (әзір, әлі within two words either side: «секірмей тұрмын әзір»), which does not deny either.</summary>
     private bool DoubleNegation(SlotMatches words, int at)
     {
         for (var i = at + 1; i < words.Count && i <= at + 2 && !words.AfterSign[i]; i++)
         {
-            if (words.NegativeVerb[i] || words.Question[i] || (NegationAfter is { } negator && words[negator, i]))
+            if (words.NegativeVerb[i] || words.Question[i] || words.KazakhNotYet[i] || (NegationAfter is { } negator && words[negator, i]))
+            {
+                return true;
+            }
+        }
+
+        for (var i = at - 1; i >= 0 && i >= at - 2 && !words.AfterSign[i + 1]; i--)
+        {
+            if (words.KazakhNotYet[i])
             {
                 return true;
             }

@@ -35,6 +35,9 @@ internal sealed class SlotMatches
     /// negative participle or converb makes it a double negation, an affirmation («ұрмайтын күні жоқ», «өлтірмей қоймаймын»).</summary>
     public bool[] NegativeVerb { get; init; } = [];
 
+    /// <summary>Which words are a Kazakh «for now», «yet» (әзір, әзірге, әлі): «секірмей тұрмын әзір» holds off, it does not deny.</summary>
+    public bool[] KazakhNotYet { get; init; } = [];
+
     /// <summary>Which words are a contrast (но, а, однако, зато, хотя; бірақ, алайда, ал, дегенмен): a clause turns there.</summary>
     public bool[] Contrast { get; init; } = [];
 
@@ -100,6 +103,7 @@ internal sealed class StemTrie
             Question = [.. words.Select(w => w.Text is "ма" or "ме" or "ба" or "бе" or "па" or "пе")],
             AfterNotYet = [.. words.Select((w, i) => i > 0 && !w.AfterSign && words[i - 1].Text is "чут" or "едва" or "пока" or "почти" or "еще" or "могу" or "могла" or "мог")],
             NegativeVerb = [.. words.Select(w => CrisisText.IsKazakhNegativeVerb(w.Text))],
+            KazakhNotYet = [.. words.Select(w => w.Text is "азир" or "азирге" or "али" or "алиге" or "алие")],
             Contrast = [.. words.Select(w => w.Text is "но" or "а" or "однако" or "зато" or "хотя" or "бирак" or "биракта" or "алаида" or "ал" or "дегенмен")],
         };
         for (var w = 0; w < words.Length; w++)

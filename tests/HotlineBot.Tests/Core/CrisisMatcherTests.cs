@@ -271,6 +271,8 @@ public sealed class CrisisMatcherTests
     [InlineData("өзімді өлтірмекпін", "kk_kill")] // -мек is intent, not negation
     [InlineData("өзімді өлтірмей қоймаймын", "kk_kill")] // a double negation affirms
     [InlineData("мені ұрмайтын күні жоқ", "kk_beats")]
+    [InlineData("өзімді өлтірмей жүрмін әзір", "kk_kill")] // held off «for now», not denied
+    [InlineData("әзірге өзімді өлтірмеймін", "kk_kill")]
     [InlineData("мені ұрмайды", null)]
     [InlineData("мені ұрмайды ма?", "kk_beats")] // asked
     [InlineData("мені ұрма", "kk_beats")] // a plea
