@@ -182,9 +182,17 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
         return false;
     }
 
-    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.</summary>
+    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.
+    /// A question mark right after the word, then the negator, is the one sign it crosses: «суицид? нет, что вы» echoes the
+    /// question and answers it.</summary>
     private int NegatedAfterAt(SlotMatches words, int word, int[] placement)
     {
+        if (NegationAfter is { } answer && word + 1 < words.Count && words.AfterQuestionMark[word + 1] && words[answer, word + 1]
+            && Array.IndexOf(placement, word + 1) < 0 && (word + 2 >= words.Count || words.AfterSign[word + 2] || !words.Question[word + 2]))
+        {
+            return word + 1;
+        }
+
         for (var i = word + 1; i < words.Count && i <= word + 1 + MaxThrough && !words.AfterSign[i] && Array.IndexOf(placement, i) < 0; i++)
         {
             if (NegationAfter is { } negator && words[negator, i])

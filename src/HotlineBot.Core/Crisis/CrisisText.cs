@@ -9,6 +9,9 @@ public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = 
     /// <summary>Whether a sign (a comma, a full stop, a dash...) stands between this word and the one before: a clause may end
     /// there, so a Kazakh negator after it («өлемін. Жоқ, шынымен») does not deny the words before it.</summary>
     public bool AfterSign { get; init; }
+
+    /// <summary>Whether the sign before this word holds a question mark: «суицид? нет» echoes a question and answers it.</summary>
+    public bool AfterQuestionMark { get; init; }
 }
 
 /// <summary>
@@ -38,6 +41,7 @@ public static class CrisisText
         var builder = new StringBuilder(16);
         var start = -1;
         var sign = false;
+        var question = false;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
@@ -57,15 +61,17 @@ public static class CrisisText
                 AddWord(text.AsSpan(start, i - start), builder, words);
                 if (sign && before > 0 && words.Count > before)
                 {
-                    words[before] = words[before] with { AfterSign = true };
+                    words[before] = words[before] with { AfterSign = true, AfterQuestionMark = question };
                 }
 
                 sign = false;
+                question = false;
                 start = -1;
             }
 
             // A hyphen joins («өз-өзіме»), an apostrophe is part of a Latin word; any other sign may end a clause.
             sign |= !char.IsWhiteSpace(c) && c is not '-' and not '‐' && !IsApostrophe(c);
+            question |= c == '?';
         }
 
         return [.. words];

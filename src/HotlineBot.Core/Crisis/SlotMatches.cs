@@ -24,6 +24,9 @@ internal sealed class SlotMatches
     /// <summary>Which words have a sign (comma, full stop, dash) before them: where a clause may end.</summary>
     public bool[] AfterSign { get; init; } = [];
 
+    /// <summary>Which words have a sign with a question mark before them («суицид? нет»).</summary>
+    public bool[] AfterQuestionMark { get; init; } = [];
+
     /// <summary>Which words are a Kazakh question particle (ма, ме, ба, бе, па, пе): «ұрған жоқ па?» asks, it does not deny.</summary>
     public bool[] Question { get; init; } = [];
 
@@ -100,6 +103,7 @@ internal sealed class StemTrie
         var matches = new SlotMatches(words.Length, slots)
         {
             AfterSign = [.. words.Select(w => w.AfterSign)],
+            AfterQuestionMark = [.. words.Select(w => w.AfterQuestionMark)],
             Question = [.. words.Select(w => w.Text is "ма" or "ме" or "ба" or "бе" or "па" or "пе")],
             AfterNotYet = [.. words.Select((w, i) => i > 0 && !w.AfterSign && words[i - 1].Text is "чут" or "едва" or "пока" or "почти" or "еще" or "могу" or "могла" or "мог")],
             NegativeVerb = [.. words.Select(w => CrisisText.IsKazakhNegativeVerb(w.Text))],

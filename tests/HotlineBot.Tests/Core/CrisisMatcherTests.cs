@@ -259,6 +259,9 @@ public sealed class CrisisMatcherTests
     [InlineData("мысли о суициде не отпускают", "word")] // «не» followed by another verb: the danger itself
     [InlineData("никаких мыслей о суициде", null)] // a negator before the noun, across auxiliaries
     [InlineData("нет, думаю о суициде", "word")]
+    [InlineData("суицид? нет, я про налоги", null)] // an echoed question answered: the one sign a negator after crosses
+    [InlineData("суицид? да, думаю о нем", "word")]
+    [InlineData("суицид. нет сил", "word")] // a full stop is no question
     [InlineData("мыслей кроме суицида нет", "word_and_more")] // a pattern that finds a word more is not silenced by word's denial
     public void Russian_denials_across_auxiliaries_and_after_nouns(string text, string? pattern) =>
         Assert.Equal(pattern, Denials.Value.Assess(text).PatternId);
