@@ -45,7 +45,8 @@ public sealed class CrisisLexicon
         // Clear before unclear, file order within a level (OrderBy is stable).
         _rules = [.. rules.OrderByDescending(r => r.Level)];
         _exceptions = [.. exceptions];
-        var slots = _rules.SelectMany(r => new[] { r.Negation, r.NegationAfter, r.NegationThrough }.OfType<CrisisSlot>().Concat(r.Pattern.Slots))
+        var slots = _rules.SelectMany(r => new[] { r.Negation, r.NegationAfter, r.NegationThrough }.OfType<CrisisSlot>()
+                .Concat(r.NegationAfterPairs.SelectMany(p => new[] { p.Negator, p.Then })).Concat(r.Pattern.Slots))
             .Concat(_exceptions.SelectMany(e => e.Unless is null ? e.Pattern.Slots : [.. e.Pattern.Slots, e.Unless]));
         foreach (var slot in slots)
         {
@@ -106,7 +107,24 @@ public sealed class CrisisLexicon
         }
 
         var matches = _trie.Match(words, _slots);
-        var cancelled = false;
+        var found = Found(matches);
+        foreach (var (rule, placement, negated, _) in found)
+        {
+            if (negated < 0 && DeniedElsewhere(matches, found, rule, placement) is null && FirstCovering(matches, placement, rule.Level) is null)
+            {
+                var matched = Matched(words, placement);
+                return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
+                    $"{rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}): «{matched}»");
+            }
+        }
+
+        return found.Count > 0 ? CrisisAssessment.None : Learned(words);
+    }
+
+    /// <summary>Every placement of every pattern whose words are all present, in the order they are judged, with its negation.</summary>
+    private List<(CrisisRule Rule, int[] Placement, int Negated, NegationSide Side)> Found(SlotMatches matches)
+    {
+        var found = new List<(CrisisRule, int[], int, NegationSide)>();
         foreach (var rule in _rules)
         {
             if (!AllSlotsAnywhere(rule, matches))
@@ -116,18 +134,43 @@ public sealed class CrisisLexicon
 
             foreach (var placement in rule.Pattern.Placements(matches))
             {
-                if (rule.NegatedAt(matches, placement) < 0 && FirstCovering(matches, placement, rule.Level) is null)
-                {
-                    var matched = Matched(words, placement);
-                    return new CrisisAssessment(rule.Level, rule.Kind, rule.Id, matched,
-                        $"{rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}): «{matched}»");
-                }
-
-                cancelled = true;
+                found.Add((rule, placement, rule.NegatedAt(matches, placement, out var side), side));
             }
         }
 
-        return cancelled ? CrisisAssessment.None : Learned(words);
+        return found;
+    }
+
+    /// <summary>
+    /// A denial holds for the words, not only for the pattern that carries it: a placement whose words are all among the words
+    /// another pattern found and its negation denied is denied too («попыток суицида у меня не было» denies «суицида» for every
+    /// pattern that meets it). Not when it holds the very negator («не хочу жить» is a pattern of its own), except a Kazakh
+    /// negative infix that it, too, meets only with the infix, and not when it finds a word more («мыслей кроме смерти нет»).
+    /// </summary>
+    private static CrisisRule? DeniedElsewhere(SlotMatches matches, List<(CrisisRule Rule, int[] Placement, int Negated, NegationSide Side)> found, CrisisRule rule, int[] placement)
+    {
+        foreach (var (other, denied, negated, side) in found)
+        {
+            if (negated < 0 || ReferenceEquals(denied, placement))
+            {
+                continue;
+            }
+
+            var inside = true;
+            for (var s = 0; s < placement.Length && inside; s++)
+            {
+                var at = placement[s];
+                inside = Array.IndexOf(denied, at) >= 0
+                    && (at != negated || (side == NegationSide.Infix && matches.OnlyNegativeInfix(rule.Pattern.SlotArray[s], at)));
+            }
+
+            if (inside)
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     private CrisisAssessment Learned(CrisisWord[] words)
@@ -157,6 +200,7 @@ public sealed class CrisisLexicon
     {
         var words = CrisisText.Words(text);
         var matches = _trie.Match(words, _slots);
+        var judged = Found(matches);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"folded: {string.Join(' ', words.Select(Shown))}");
         var partial = new List<string>();
@@ -168,22 +212,27 @@ public sealed class CrisisLexicon
                 found = true;
                 report.AppendLine(CultureInfo.InvariantCulture,
                     $"pattern {rule.Id} ({Name(rule.Kind)}, {Name(rule.Level)}, {rule.Where}) found «{Matched(words, placement)}» for: {rule.Pattern}");
-                var negated = rule.NegatedAt(matches, placement);
-                var after = negated >= 0 && rule.NegationAfter is { } negator && matches[negator, negated]
-                    && (rule.Negation is null || !matches[rule.Negation, negated]);
-                if (rule.Negation is not null && !after)
+                var negated = rule.NegatedAt(matches, placement, out var side);
+                var through = rule.NegationThrough is null ? "" : $" (across up to {CrisisRule.MaxThrough} of {rule.NegationThrough})";
+                if (rule.Negation is not null)
                 {
-                    report.AppendLine(negated >= 0
-                        ? $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words"
-                        : $"  negation {rule.Negation}: none right before or between the matched words");
+                    report.AppendLine(side switch
+                    {
+                        NegationSide.Before => $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words",
+                        NegationSide.BeforeThrough => $"  cancelled: negation «{words[negated].Text}» ({rule.Negation}) stands before the matched words{through}",
+                        _ => $"  negation {rule.Negation}: none right before or between the matched words{through} (a sign, or чуть/пока/еще before it, undoes it)",
+                    });
                 }
 
-                if (rule.NegationAfter is not null)
+                if (rule.NegationAfter is not null || rule.NegationAfterPairs.Count > 0)
                 {
-                    var through = rule.NegationThrough is null ? "" : $" (across up to {CrisisRule.MaxThrough} of {rule.NegationThrough})";
-                    report.AppendLine(after
-                        ? $"  cancelled: negation after «{words[negated].Text}» ({rule.NegationAfter}) follows the matched words{through}"
-                        : $"  negation after {rule.NegationAfter}: none right after the matched words{through}, or a sign or a question particle (ма, ме, па...) undoes it");
+                    var negators = string.Join(", ", new[] { rule.NegationAfter?.ToString() }.OfType<string>().Concat(rule.NegationAfterPairs.Select(p => $"{p.Negator} {p.Then}")));
+                    report.AppendLine(side switch
+                    {
+                        NegationSide.After => $"  cancelled: negation after «{words[negated].Text}» ({negators}) follows the matched words{through}",
+                        NegationSide.Infix => $"  cancelled: «{words[negated].Text}» is the verb with a Kazakh negative infix (-ма/-ме/-па..., not a double negation)",
+                        _ => $"  negation after {negators}: none right after the matched words{through}, or a sign or a question particle (ма, ме, па...) undoes it",
+                    });
                 }
 
                 foreach (var context in _exceptions)
@@ -195,11 +244,17 @@ public sealed class CrisisLexicon
                     }
                 }
 
+                var deniedBy = negated < 0 ? DeniedElsewhere(matches, judged, rule, placement) : null;
+                if (deniedBy is not null)
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"  cancelled: the same words are denied for pattern {deniedBy.Id}");
+                }
+
                 var covering = FirstCovering(matches, placement, rule.Level);
                 report.AppendLine(covering is { } c
                     ? $"  cancelled: exception {c.Exception} ({c.Exception.Where}) covers «{Matched(words, c.At)}»"
                     : "  exceptions: none covers the matched words");
-                if (negated < 0 && covering is null)
+                if (negated < 0 && deniedBy is null && covering is null)
                 {
                     report.AppendLine("  → counts");
                 }

@@ -19,33 +19,80 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     /// </summary>
     public CrisisSlot? NegationAfter { get; init; }
 
-    /// <summary>The auxiliaries a negator after the matched words may stand behind (деп, тұрған, болған, ойы...).</summary>
+    /// <summary>
+    /// The auxiliaries a negator may stand behind: after the matched words (Kazakh «өлейін деп тұрған жоқпын», Russian «мыслей о
+    /// суициде у меня нет»), and, for <see cref="Negation"/>, before them (Russian «не буду резать себя», «не собираюсь больше
+    /// себя убивать»): at most <see cref="MaxThrough"/>, with no sign between.
+    /// </summary>
     public CrisisSlot? NegationThrough { get; init; }
+
+    /// <summary>
+    /// Two-word negators after the matched words: the first word, then right after it the second («изнасилования не было»,
+    /// «мыслей о смерти не бывает»), where the first alone would not deny («мысли о суициде не отпускают» is the danger).
+    /// </summary>
+    public IReadOnlyList<(CrisisSlot Negator, CrisisSlot Then)> NegationAfterPairs { get; init; } = [];
+
+    private bool DeniesAfter => NegationAfter is not null || NegationAfterPairs.Count > 0;
 
     /// <summary>
     /// The negation word that cancels this placement, if any: one right before the first matched word or between the matched
     /// words, or two before when the word after it is one of the pattern's own words («не хочу умирать, хочу лечиться»:
-    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу"); else a negator after them
-    /// (<see cref="NegationAfter"/>).
+    /// the "не" before the first "хочу" also cancels the reading that takes the second "хочу"), or before them across
+    /// <see cref="NegationThrough"/> auxiliaries («не буду резать себя»); never across a sign («нет, хочу умереть» answers,
+    /// it does not deny) nor after «чуть», «пока», «еще» («чуть не повесилась»). Else a negator after them
+    /// (<see cref="NegationAfter"/>), or, in a pattern that takes one, a Kazakh negative infix on a matched verb
+    /// («өзімді өлтірмеймін»).
     /// </summary>
-    internal int NegatedAt(SlotMatches words, int[] placement)
+    internal int NegatedAt(SlotMatches words, int[] placement) => NegatedAt(words, placement, out _);
+
+    /// <summary>The same, saying which of the ways denied it (for `crisis explain`).</summary>
+    internal int NegatedAt(SlotMatches words, int[] placement, out NegationSide side)
     {
-        if (Negation is null && NegationAfter is null)
+        side = NegationSide.None;
+        if (Negation is null && !DeniesAfter)
         {
             return -1;
         }
 
         var first = placement.Min();
         var last = placement.Max();
-        for (var i = Math.Max(0, first - 2); Negation is not null && i < last; i++)
+        if (Negation is not null)
         {
-            if (Array.IndexOf(placement, i) < 0 && words[Negation, i] && (i >= first - 1 || FollowedByOwnWord(words, i)))
+            for (var i = Math.Max(0, first - 2); i < last; i++)
             {
-                return i;
+                if (Array.IndexOf(placement, i) < 0 && words[Negation, i] && (i >= first - 1 || FollowedByOwnWord(words, i))
+                    && InClauseWithMatched(words, placement, i) && !words.AfterNotYet[i])
+                {
+                    side = NegationSide.Before;
+                    return i;
+                }
+            }
+
+            if (NegationThrough is not null)
+            {
+                // «не буду резать себя», «не собираюсь ничего с собой делать»: back over auxiliaries to the negator.
+                for (int i = first - 1, through = 0; i >= 0 && through <= MaxThrough && !words.AfterSign[i + 1]; i--, through++)
+                {
+                    if (words[Negation, i])
+                    {
+                        if (!words.AfterNotYet[i])
+                        {
+                            side = NegationSide.BeforeThrough;
+                            return i;
+                        }
+
+                        break;
+                    }
+
+                    if (!words[NegationThrough, i])
+                    {
+                        break;
+                    }
+                }
             }
         }
 
-        if (NegationAfter is null)
+        if (!DeniesAfter)
         {
             return -1;
         }
@@ -53,23 +100,112 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
         // After any matched word, not only the last: «секіремін деп тұрған жоқпын, балконда» denies the verb before "балконда".
         foreach (var matched in placement)
         {
-            if (NegatedAfterAt(words, NegationAfter, matched, placement) is var at and >= 0)
+            if (NegatedAfterAt(words, matched, placement) is var at and >= 0)
             {
+                side = NegationSide.After;
                 return at;
+            }
+        }
+
+        if (NegationAfter is not null)
+        {
+            for (var s = 0; s < placement.Length; s++)
+            {
+                if (words.OnlyNegativeInfix(Pattern.SlotArray[s], placement[s]) && !DoubleNegation(words, placement[s]))
+                {
+                    side = NegationSide.Infix;
+                    return placement[s];
+                }
             }
         }
 
         return -1;
     }
 
-    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.</summary>
-    private int NegatedAfterAt(SlotMatches words, CrisisSlot negator, int word, int[] placement)
+    /// <summary>A negative participle or converb followed, within two words of its clause, by «жоқ», «емес» or a negative verb, or
+    /// asked with ма/ме: a double negation, which affirms («ұрмайтын күні жоқ», «өлтірмей қоймаймын», «ұрмайды ма?»); or held
+    /// off «for now» (әзір, әлі within two words either side: «секірмей тұрмын әзір»), which does not deny either.</summary>
+    private bool DoubleNegation(SlotMatches words, int at)
     {
+        for (var i = at + 1; i < words.Count && i <= at + 2 && !words.AfterSign[i]; i++)
+        {
+            if (words.NegativeVerb[i] || words.Question[i] || words.KazakhNotYet[i] || (NegationAfter is { } negator && words[negator, i]))
+            {
+                return true;
+            }
+        }
+
+        for (var i = at - 1; i >= 0 && i >= at - 2 && !words.AfterSign[i + 1]; i--)
+        {
+            if (words.KazakhNotYet[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a negation word before or between the matched words shares a clause with the matched word next to it: the one
+    /// after it, or, between them, the one before it («жить хочется, просто устал»); «нет, хочу умереть» answers, it does not deny.
+    /// </summary>
+    private static bool InClauseWithMatched(SlotMatches words, int[] placement, int i)
+    {
+        int next = int.MaxValue, previous = -1;
+        foreach (var at in placement)
+        {
+            if (at > i && at < next)
+            {
+                next = at;
+            }
+
+            if (at < i && at > previous)
+            {
+                previous = at;
+            }
+        }
+
+        return !SignBetween(words, i, next) || (previous >= 0 && !SignBetween(words, previous, i));
+    }
+
+    private static bool SignBetween(SlotMatches words, int from, int to)
+    {
+        for (var i = from + 1; i <= to; i++)
+        {
+            if (words.AfterSign[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The negator after the matched word at <paramref name="word"/> that denies it (see <see cref="NegationAfter"/>), or -1.
+    /// A question mark right after the word, then the negator, is the one sign it crosses: «суицид? нет, что вы» echoes the
+    /// question and answers it.</summary>
+    private int NegatedAfterAt(SlotMatches words, int word, int[] placement)
+    {
+        if (NegationAfter is { } answer && word + 1 < words.Count && words.AfterQuestionMark[word + 1] && words[answer, word + 1]
+            && Array.IndexOf(placement, word + 1) < 0 && (word + 2 >= words.Count || words.AfterSign[word + 2] || !words.Question[word + 2]))
+        {
+            return word + 1;
+        }
+
         for (var i = word + 1; i < words.Count && i <= word + 1 + MaxThrough && !words.AfterSign[i] && Array.IndexOf(placement, i) < 0; i++)
         {
-            if (words[negator, i])
+            if (NegationAfter is { } negator && words[negator, i])
             {
                 return i + 1 < words.Count && !words.AfterSign[i + 1] && words.Question[i + 1] ? -1 : i;
+            }
+
+            foreach (var (pairNegator, then) in NegationAfterPairs)
+            {
+                if (words[pairNegator, i] && i + 1 < words.Count && !words.AfterSign[i + 1] && words[then, i + 1])
+                {
+                    return i;
+                }
             }
 
             if (NegationThrough is null || !words[NegationThrough, i])
@@ -95,6 +231,24 @@ public sealed record CrisisRule(string Id, CrisisKind Kind, CrisisLevel Level, W
     }
 }
 
+/// <summary>Which way a negation denied a placement (<see cref="CrisisRule.NegatedAt(SlotMatches, int[], out NegationSide)"/>).</summary>
+internal enum NegationSide
+{
+    None,
+
+    /// <summary>A negation word right before the matched words or between them.</summary>
+    Before,
+
+    /// <summary>A negation word before them across auxiliaries («не буду резать себя»).</summary>
+    BeforeThrough,
+
+    /// <summary>A negator after them, directly or across auxiliaries («кескен жоқпын», «мыслей у меня нет», «не было»).</summary>
+    After,
+
+    /// <summary>A Kazakh negative infix on a matched verb («өлтірмеймін»).</summary>
+    Infix,
+}
+
 /// <summary>
 /// An idiom or false friend («убить время», «сағат ұрады»): when it covers a matched word, the match is cancelled.
 /// With <see cref="Near"/> it is context instead («в новостях», «фильм»): it cancels a match within that many words of it,
@@ -107,6 +261,13 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
     private const int KeptBefore = 3;
 
     public CrisisSlot? Unless { get; init; }
+
+    /// <summary>
+    /// A context that stays in its clause: it cancels a match only when no sign and no contrast word (но, а, однако, бірақ,
+    /// алайда...) stands between them. For a denial said as context («суицид туралы ойым жоқ»): «ойым жоқ деп едім, бірақ қазір
+    /// өлгім келеді» takes it back.
+    /// </summary>
+    public bool Clause { get; init; }
 
     /// <summary>
     /// With <see cref="CrisisLevel.Unclear"/> the exception cancels only unclear matches: a worrying phrase inside a paperwork
@@ -163,7 +324,7 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
             {
                 foreach (var matched in placement)
                 {
-                    if (Math.Abs(at - matched) <= Near)
+                    if (Math.Abs(at - matched) <= Near && (!Clause || words.SameClause(at, matched)))
                     {
                         return own;
                     }
@@ -175,6 +336,6 @@ public sealed record CrisisIdiom(WordPattern Pattern, int Near, SourceLocation W
     }
 
     public override string ToString() =>
-        (Near > 0 ? $"{Pattern} near (within {Near} words){(Unless is null ? "" : $" unless {Unless}")}" : Pattern.ToString())
+        (Near > 0 ? $"{Pattern} near (within {Near} words{(Clause ? ", in its clause" : "")}){(Unless is null ? "" : $" unless {Unless}")}" : Pattern.ToString())
         + (CancelsOnly is null ? "" : " (cancels unclear matches only)");
 }

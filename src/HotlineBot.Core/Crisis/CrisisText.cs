@@ -9,6 +9,9 @@ public readonly record struct CrisisWord(string Text, bool Latin, string? Alt = 
     /// <summary>Whether a sign (a comma, a full stop, a dash...) stands between this word and the one before: a clause may end
     /// there, so a Kazakh negator after it («өлемін. Жоқ, шынымен») does not deny the words before it.</summary>
     public bool AfterSign { get; init; }
+
+    /// <summary>Whether the sign before this word holds a question mark: «суицид? нет» echoes a question and answers it.</summary>
+    public bool AfterQuestionMark { get; init; }
 }
 
 /// <summary>
@@ -38,6 +41,7 @@ public static class CrisisText
         var builder = new StringBuilder(16);
         var start = -1;
         var sign = false;
+        var question = false;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
@@ -57,18 +61,55 @@ public static class CrisisText
                 AddWord(text.AsSpan(start, i - start), builder, words);
                 if (sign && before > 0 && words.Count > before)
                 {
-                    words[before] = words[before] with { AfterSign = true };
+                    words[before] = words[before] with { AfterSign = true, AfterQuestionMark = question };
                 }
 
                 sign = false;
+                question = false;
                 start = -1;
             }
 
             // A hyphen joins («өз-өзіме»), an apostrophe is part of a Latin word; any other sign may end a clause.
             sign |= !char.IsWhiteSpace(c) && c is not '-' and not '‐' && !IsApostrophe(c);
+            question |= c == '?';
         }
 
         return [.. words];
+    }
+
+    /// <summary>
+    /// Whether the rest of a folded word after a stem begins a Kazakh negative infix that denies the verb: -ма/-ме/-ба/-бе/-па/-пе
+    /// followed by й (folded и: -маймын, -мейді, -майтын, the converb -май), д (past: -мадым, -меді), г (-маған, -меген) or
+    /// сп (future: -маспын). Not the intent suffix -мақ/-мек, not the imperative «ұрма», «ұрмаңыз», «ұрмашы» (a plea), not
+    /// the jussive or conditional -масын, -масам (fear and «if I do not»), not the verbal noun -мау.
+    /// </summary>
+    public static bool IsKazakhNegativeInfix(ReadOnlySpan<char> rest) =>
+        rest.Length >= 3 && rest[0] is 'м' or 'б' or 'п' && rest[1] is 'а' or 'е'
+        && (rest[2] is 'и' or 'д' or 'г' || (rest[2] == 'с' && rest.Length > 3 && rest[3] == 'п'));
+
+    /// <summary>
+    /// Whether a folded word is a finite Kazakh negative verb (-маймын, -мейді, -мадым, -маспын, -майсың...): after a negative
+    /// participle or converb it makes a double negation («ұрмайтын күні жоқ» is said with «жоқ»; «өлтірмей қоймаймын»).
+    /// </summary>
+    public static bool IsKazakhNegativeVerb(string word)
+    {
+        ReadOnlySpan<string> endings = ["имын", "имин", "имыз", "имиз", "иды", "иди", "исын", "исин", "исыз", "исиз", "спын", "спин", "дым", "дим", "ды", "ди"];
+        for (var i = 1; i + 2 < word.Length; i++)
+        {
+            if (word[i] is 'м' or 'б' or 'п' && word[i + 1] is 'а' or 'е')
+            {
+                var rest = word.AsSpan(i + 2);
+                foreach (var ending in endings)
+                {
+                    if (rest.SequenceEqual(ending))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The folded words joined by single spaces: what `crisis explain` shows.</summary>

@@ -20,6 +20,9 @@ internal sealed record DraftPattern(
     string? Id, CrisisKind Kind, CrisisLevel Level, List<(string Slot, SourceLocation Where)> Words, int Window, WordOrder Order,
     List<(string Slot, SourceLocation Where)> Negation, int Near, SourceLocation Where)
 {
+    /// <summary>A context exception that stays in its clause (no sign, no «но»/«бірақ» between it and the match).</summary>
+    public bool Clause { get; init; }
+
     /// <summary>An exception's words that keep a match its context would cancel (the speaker's own present: «опять», «тоже»).</summary>
     public List<(string Slot, SourceLocation Where)> Unless { get; init; } = [];
 
@@ -27,6 +30,9 @@ internal sealed record DraftPattern(
     public List<(string Slot, SourceLocation Where)> NegationAfter { get; init; } = [];
 
     public List<(string Slot, SourceLocation Where)> NegationThrough { get; init; } = [];
+
+    /// <summary>Two-word negators after the words («=не было|бывает»): the first, then the word right after it.</summary>
+    public List<(string Negator, string Then, SourceLocation Where)> NegationAfterPairs { get; init; } = [];
 }
 
 /// <summary>
@@ -44,7 +50,7 @@ public static class CrisisYamlReader
     private static readonly string[] LearnedKeys = ["examples", "threshold", "note"];
 
     private static readonly string[] PatternKeys = ["id", "kind", "level", "words", "window", "order", "negation", "negation_after", "negation_through", "note"];
-    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "cancels", "note"];
+    private static readonly string[] ExceptionKeys = ["words", "window", "order", "near", "unless", "cancels", "clause", "note"];
 
     private static readonly Dictionary<string, CrisisKind> Kinds = new(StringComparer.Ordinal)
     {
@@ -119,10 +125,15 @@ public static class CrisisYamlReader
                 // A list of negators is one slot of alternatives, short words allowed («не», «жоқ»).
                 CrisisSlot? Negators(List<(string Slot, SourceLocation Where)> listed) => listed.Count == 0 ? null
                     : Slot(string.Join('|', listed.Select(n => n.Slot)), listed[0].Where, families, problems, allowShort: true);
+                var pairs = draft.NegationAfterPairs
+                    .Select(p => (Slot(p.Negator, p.Where, families, problems, allowShort: true), Slot(p.Then, p.Where, families, problems, allowShort: true)))
+                    .Where(p => p.Item1 is not null && p.Item2 is not null)
+                    .Select(p => (p.Item1!, p.Item2!)).ToList();
                 rules.Add(new CrisisRule(draft.Id!, draft.Kind, draft.Level, pattern, Negators(draft.Negation), draft.Where)
                 {
                     NegationAfter = Negators(draft.NegationAfter),
                     NegationThrough = Negators(draft.NegationThrough),
+                    NegationAfterPairs = pairs,
                 });
             }
         }
@@ -134,6 +145,7 @@ public static class CrisisYamlReader
                     Unless = draft.Unless.Count == 0 ? null
                         : Slot(string.Join('|', draft.Unless.Select(n => n.Slot)), draft.Unless[0].Where, families, problems, allowShort: true),
                     CancelsOnly = draft.Level == CrisisLevel.Unclear ? CrisisLevel.Unclear : null,
+                    Clause = draft.Clause,
                 }
                 : null)
             .OfType<CrisisIdiom>().ToList();
@@ -444,11 +456,35 @@ public static class CrisisYamlReader
 
             var negation = Child(map, "negation") is { } negationNode ? Slots(negationNode) : [];
             var unless = Child(map, "unless") is { } unlessNode ? Slots(unlessNode) : [];
-            var negationAfter = Child(map, "negation_after") is { } afterNode ? Slots(afterNode) : [];
-            var negationThrough = Child(map, "negation_through") is { } throughNode ? Slots(throughNode) : [];
-            if (negationThrough.Count > 0 && negationAfter.Count == 0)
+            // negation_after: each item is one negator («<жоқ_кейін>», «=нет|=нету») or two words, a negator and the word right
+            // after it («=не было|бывает»); negation_through: the auxiliaries between, after the words or, with negation, before them.
+            var negationAfter = new List<(string Slot, SourceLocation Where)>();
+            var negationAfterPairs = new List<(string Negator, string Then, SourceLocation Where)>();
+            if (Child(map, "negation_after") is { } afterNode)
             {
-                Problem(Child(map, "negation_through")!, $"pattern '{id}': negation_through lists the words a negator after the pattern may stand behind: give negation_after too");
+                foreach (var (text, at) in Words(afterNode, "negation_after"))
+                {
+                    var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (parts.Length == 1)
+                    {
+                        negationAfter.Add((parts[0], at));
+                    }
+                    else if (parts.Length == 2)
+                    {
+                        negationAfterPairs.Add((parts[0], parts[1], at));
+                    }
+                    else
+                    {
+                        Problem(afterNode, $"pattern '{id}': a negation_after item is one negator or two words (a negator and the word right after it), not '{text}'");
+                        sound = false;
+                    }
+                }
+            }
+
+            var negationThrough = Child(map, "negation_through") is { } throughNode ? Slots(throughNode) : [];
+            if (negationThrough.Count > 0 && negationAfter.Count == 0 && negationAfterPairs.Count == 0 && negation.Count == 0)
+            {
+                Problem(Child(map, "negation_through")!, $"pattern '{id}': negation_through lists the words a negator may stand behind: give negation_after or negation too");
                 sound = false;
             }
 
@@ -458,11 +494,28 @@ public static class CrisisYamlReader
                 sound = false;
             }
 
+            var clause = false;
+            if (Child(map, "clause") is { } clauseNode)
+            {
+                if (clauseNode is not YamlScalarNode { Value: "true" or "false" } clauseScalar)
+                {
+                    Problem(clauseNode, "clause must be true or false");
+                    sound = false;
+                }
+                else if ((clause = clauseScalar.Value == "true") && near == 0)
+                {
+                    Problem(clauseNode, "clause keeps a context exception in its clause: give it near too");
+                    sound = false;
+                }
+            }
+
             return sound ? new DraftPattern(id, kind, level, words, window, order, negation, near, Where(map))
             {
                 Unless = unless,
+                Clause = clause,
                 NegationAfter = negationAfter,
                 NegationThrough = negationThrough,
+                NegationAfterPairs = negationAfterPairs,
             }
             : null;
         }

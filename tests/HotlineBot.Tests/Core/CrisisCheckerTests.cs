@@ -72,7 +72,32 @@ public sealed class CrisisCheckerTests
             level: clear
             words: өзімді кескім
             negation_through: деп
-        """, "negation_through: деп", "give negation_after too");
+        """, "negation_through: деп", "give negation_after or negation too");
+
+    [Fact]
+    public void A_negation_after_item_of_three_words() => LoadWithExtraFile("""
+        patterns:
+          - id: extra.pairs
+            kind: suicide
+            level: clear
+            words: суицид
+            negation_after: [=нет, =не было никогда]
+        """, "negation_after: [=нет", "one negator or two words");
+
+    [Fact]
+    public void Clause_without_near() => LoadWithExtraFile("""
+        exceptions:
+          - words: ойым жоқ
+            clause: true
+        """, "clause: true", "give it near too");
+
+    [Fact]
+    public void Clause_that_is_not_true_or_false() => LoadWithExtraFile("""
+        exceptions:
+          - words: ойым жоқ
+            near: 4
+            clause: yes
+        """, "clause: yes", "clause must be true or false");
 
     [Fact]
     public void An_unknown_family_in_negation_after() => LoadWithExtraFile("""

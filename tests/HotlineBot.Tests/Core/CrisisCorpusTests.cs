@@ -42,7 +42,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// The held-out sets whose figures have been reported are development data from then on (issue 14: holdout.yaml since the
     /// second pass, holdout2.yaml since the third, holdout3.yaml since its blind figures were reported in the fourth, holdout4.yaml since the fifth,
-    /// holdout5.yaml since the sixth, holdout6.yaml since the seventh, holdout7.yaml since the eighth, holdout8.yaml since the ninth, holdout9.yaml since the tenth), so they must meet the same goals; a next blind set is measured by the lead and never added here before its figures are reported.
+    /// holdout5.yaml since the sixth, holdout6.yaml since the seventh, holdout7.yaml since the eighth, holdout8.yaml since the ninth, holdout9.yaml since the tenth, holdout10.yaml since the eleventh), so they must meet the same goals; a next blind set is measured by the lead and never added here before its figures are reported.
     /// </summary>
     [Theory]
     [InlineData("holdout.yaml", Language.Kk)]
@@ -63,6 +63,8 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     [InlineData("holdout8.yaml", Language.Ru)]
     [InlineData("holdout9.yaml", Language.Kk)]
     [InlineData("holdout9.yaml", Language.Ru)]
+    [InlineData("holdout10.yaml", Language.Kk)]
+    [InlineData("holdout10.yaml", Language.Ru)]
     public void Every_reported_holdout_corpus_meets_the_goals_too(string file, Language lang)
     {
         var evaluation = Measure(file);

@@ -174,6 +174,140 @@ public sealed class CrisisMatcherTests
     [InlineData("ешкімім жоқ", "nobody")] // a pattern without negation_after: its own "жоқ" is the danger
     public void Kazakh_negation_after_the_verb(string text, string? pattern) => Assert.Equal(pattern, After.Value.Assess(text).PatternId);
 
+    /// <summary>The eleventh pass's denials: Russian «не» across auxiliaries, «нет»/«не было» after a noun, the Kazakh negative infix.</summary>
+    private static readonly Lazy<CrisisLexicon> Denials = new(() => Lexicon("""
+        families:
+          жоқ_кейін: [=жоқ, =жоқпын, =емес]
+          көмекші: [=деп, =болған]
+          не_перед: [=не]
+          нет_перед: [=не, =нет, никаких, никакого]
+          нет_после: [=нет, =нету]
+          было_после: [=было, =бывает]
+          ру_через: [=буду, =стану, =собираюсь, =больше, =никогда, =себя, =у, =меня, =в, =мыслях, =о, =мыслей]
+        patterns:
+          - id: cut
+            kind: self_harm
+            level: clear
+            words: резать|режу|порежу|резала себя|руки
+            window: 3
+            negation: <не_перед>
+            negation_through: <ру_через>
+          - id: hang
+            kind: suicide
+            level: clear
+            words: повешусь|повесилась
+            negation: <не_перед>
+            negation_through: <ру_через>
+          - id: word
+            kind: suicide
+            level: clear
+            words: суицид|изнасил
+            negation: <нет_перед>
+            negation_after: [<нет_после>, =не <было_после>]
+            negation_through: <ру_через>
+          - id: word_too
+            kind: suicide
+            level: clear
+            words: суицид
+          - id: word_and_more
+            kind: suicide
+            level: unclear
+            words: кроме суицид
+          - id: no_live
+            kind: suicide
+            level: clear
+            words: =не хочу жить
+            order: in_order
+          - id: kk_kill
+            kind: suicide
+            level: clear
+            words: өзімді өлтір
+            negation_after: <жоқ_кейін>
+            negation_through: <көмекші>
+          - id: kk_beats
+            kind: violence
+            level: clear
+            words: мені ұр|сабай
+            negation_after: <жоқ_кейін>
+          - id: kk_not_fed
+            kind: child_danger
+            level: clear
+            words: баланы тамақтандырма
+            negation_after: <жоқ_кейін>
+        exceptions:
+          - words: ойым жоқ
+            order: together
+            near: 6
+            clause: true
+        """));
+
+    [Theory]
+    [InlineData("я не буду резать себя", null)] // «не» before the act, across an auxiliary
+    [InlineData("я больше никогда не буду резать себя", null)]
+    [InlineData("не собираюсь больше себя резать", null)] // across three auxiliaries (собираюсь, больше, себя is a matched word)
+    [InlineData("я не знаю, буду резать себя", "cut")] // a sign between: another clause
+    [InlineData("не могу терпеть, буду резать себя", "cut")]
+    [InlineData("я не шучу, я повешусь", "hang")] // «шучу» is no auxiliary
+    [InlineData("не бойтесь, я не повешусь", null)]
+    [InlineData("вчера чуть не повесилась", "hang")] // «чуть не»: almost, not a denial
+    [InlineData("нет, повешусь", "hang")] // «нет» before a sign answers, it does not deny
+    [InlineData("не хочу жить", "no_live")] // a pattern with its «не» among its words
+    [InlineData("мыслей о суициде у меня нет", null)] // «нет» after the noun, across auxiliaries
+    [InlineData("суицида в мыслях нет, просто устала", null)]
+    [InlineData("изнасилования не было", null)] // a two-word negator after the noun
+    [InlineData("изнасилование было", "word")] // «было» alone is no negator
+    [InlineData("мысли о суициде не отпускают", "word")] // «не» followed by another verb: the danger itself
+    [InlineData("никаких мыслей о суициде", null)] // a negator before the noun, across auxiliaries
+    [InlineData("нет, думаю о суициде", "word")]
+    [InlineData("суицид? нет, я про налоги", null)] // an echoed question answered: the one sign a negator after crosses
+    [InlineData("суицид? да, думаю о нем", "word")]
+    [InlineData("суицид. нет сил", "word")] // a full stop is no question
+    [InlineData("мыслей кроме суицида нет", "word_and_more")] // a pattern that finds a word more is not silenced by word's denial
+    public void Russian_denials_across_auxiliaries_and_after_nouns(string text, string? pattern) =>
+        Assert.Equal(pattern, Denials.Value.Assess(text).PatternId);
+
+    [Theory]
+    [InlineData("өзімді өлтірмеймін", null)] // the negative infix right after the stem
+    [InlineData("ozimdi oltirmeimin", null)]
+    [InlineData("өзімді өлтірмедім", null)]
+    [InlineData("өзімді өлтіремін", "kk_kill")]
+    [InlineData("өзімді өлтірмекпін", "kk_kill")] // -мек is intent, not negation
+    [InlineData("өзімді өлтірмей қоймаймын", "kk_kill")] // a double negation affirms
+    [InlineData("мені ұрмайтын күні жоқ", "kk_beats")]
+    [InlineData("өзімді өлтірмей жүрмін әзір", "kk_kill")] // held off «for now», not denied
+    [InlineData("әзірге өзімді өлтірмеймін", "kk_kill")]
+    [InlineData("мені ұрмайды", null)]
+    [InlineData("мені ұрмайды ма?", "kk_beats")] // asked
+    [InlineData("мені ұрма", "kk_beats")] // a plea
+    [InlineData("мені ұрмашы", "kk_beats")]
+    [InlineData("мені ұрмасын деп тығылдым", "kk_beats")] // jussive: fear
+    [InlineData("мені сабамайды", null)]
+    [InlineData("баланы тамақтандырмайды", "kk_not_fed")] // the stem holds the infix: the danger is the negative
+    public void Kazakh_negative_infix(string text, string? pattern) => Assert.Equal(pattern, Denials.Value.Assess(text).PatternId);
+
+    [Theory]
+    [InlineData("попыток суицида у меня нет", null)] // word denies «суицида», so word_too (no negation of its own) is silenced too
+    [InlineData("суицид", "word")]
+    public void A_denial_holds_for_the_words_not_only_the_pattern(string text, string? pattern) =>
+        Assert.Equal(pattern, Denials.Value.Assess(text).PatternId);
+
+    [Theory]
+    [InlineData("өзімді өлтіру ойым жоқ", null)] // the context exception in its clause
+    [InlineData("ойым жоқ деп едім, бірақ қазір өзімді өлтіремін", "kk_kill")] // a sign and «бірақ»: another clause
+    [InlineData("ойым жоқ деп едім бірақ өзімді өлтіремін", "kk_kill")] // «бірақ» alone turns the clause
+    public void A_clause_exception_stays_in_its_clause(string text, string? pattern) => Assert.Equal(pattern, Denials.Value.Assess(text).PatternId);
+
+    [Fact]
+    public void Explain_names_the_eleventh_pass_denials()
+    {
+        Assert.Contains("cancelled: negation «не» (<не_перед>) stands before the matched words (across up to 3 of <ру_через>)",
+            Denials.Value.Explain("я не буду резать себя"), StringComparison.Ordinal);
+        Assert.Contains("is the verb with a Kazakh negative infix", Denials.Value.Explain("өзімді өлтірмеймін"), StringComparison.Ordinal);
+        Assert.Contains("cancelled: negation after «не» (<нет_после>, =не <было_после>)", Denials.Value.Explain("изнасилования не было"), StringComparison.Ordinal);
+        Assert.Contains("cancelled: the same words are denied for pattern word", Denials.Value.Explain("суицида у меня нет"), StringComparison.Ordinal);
+        Assert.Contains("in its clause", Denials.Value.Explain("өзімді өлтіру ойым жоқ"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Explain_names_the_negation_after()
     {
