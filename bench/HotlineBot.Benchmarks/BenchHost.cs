@@ -86,14 +86,25 @@ internal sealed class BenchHost : IAsyncDisposable
             return TimeSpan.FromTicks(long.Parse(answer.Text!.Split(' ')[^1], CultureInfo.InvariantCulture));
         }
 
+        return TimeSpan.FromSeconds(Sum(await ScrapeAsync(), JitSeries) ?? throw new InvalidOperationException($"{JitSeries} is missing from /metrics"));
+    }
+
+    private const string JitSeries = "dotnet_jit_compilation_time_seconds_total";
+
+    /// <summary>The sum of each named series in /metrics over all its labels (0 where a series is missing or nothing is served).</summary>
+    public async Task<IReadOnlyList<double>> MetricSumsAsync(params string[] names)
+    {
+        var body = _metrics is null ? "" : await ScrapeAsync();
+        return [.. names.Select(n => Sum(body, n) ?? 0)];
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var body = await Http.GetStringAsync(_metrics);
-                var line = body.Split('\n').FirstOrDefault(l => l.StartsWith(JitSeries, StringComparison.Ordinal))
-                    ?? throw new InvalidOperationException($"{JitSeries} is missing from /metrics");
-                return TimeSpan.FromSeconds(double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture));
+                return await Http.GetStringAsync(_metrics);
             }
             catch (HttpRequestException) when (attempt < 50)
             {
@@ -103,15 +114,13 @@ internal sealed class BenchHost : IAsyncDisposable
         }
     }
 
-    private const string JitSeries = "dotnet_jit_compilation_time_seconds_total";
-
-    /// <summary>The sum of each series whose name starts with one of <paramref name="names"/> in /metrics (all their labels).</summary>
-    public async Task<IReadOnlyList<double>> MetricSumsAsync(params string[] names)
+    /// <summary>A series' samples in Prometheus text (the name alone or with labels) added up; null when it has none.</summary>
+    private static double? Sum(string body, string name)
     {
-        var body = _metrics is null ? "" : await Http.GetStringAsync(_metrics);
-        var lines = body.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
-        return names.Select(n => lines.Where(l => l.StartsWith(n, StringComparison.Ordinal) && (l[n.Length] is ' ' or '{'))
-            .Sum(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture))).ToList();
+        var samples = body.Split('\n')
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{')
+            .Select(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture)).ToList();
+        return samples.Count == 0 ? null : samples.Sum();
     }
 
     private static int FreePort()
