@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -56,7 +57,9 @@ public sealed class CrisisModel
     public int Examples { get; }
 
     /// <summary>The model these examples teach; learned once per process for the same examples (tests and reloads share it).</summary>
-    public static CrisisModel For(IReadOnlyList<CrisisExample> examples)
+    /// <param name="keptIn">A folder where a learned model is kept between starts (<see cref="CrisisModelFile"/>): learning
+    /// takes a second or two, reading it back a few milliseconds. None: learned in memory only.</param>
+    public static CrisisModel For(IReadOnlyList<CrisisExample> examples, string? keptIn = null)
     {
         var key = Fingerprint(examples);
         if (Learned.Count >= 8 && !Learned.ContainsKey(key))
@@ -64,7 +67,37 @@ public sealed class CrisisModel
             Learned.Clear();
         }
 
-        return Learned.GetOrAdd(key, _ => new Lazy<CrisisModel>(() => Settled(Train(examples)))).Value;
+        return Learned.GetOrAdd(key, _ => new Lazy<CrisisModel>(() =>
+        {
+            if (keptIn is not null && CrisisModelFile.Read(keptIn, key) is { } kept)
+            {
+                return kept;
+            }
+
+            var learned = Settled(Train(examples));
+            if (keptIn is not null)
+            {
+                CrisisModelFile.Write(keptIn, key, learned);
+            }
+
+            return learned;
+        })).Value;
+    }
+
+    /// <summary>The learned weights, for <see cref="CrisisModelFile"/>: both heads, in this machine's byte order (the file is a cache of this machine's, never shipped).</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(Examples);
+        _danger.WriteTo(writer);
+        _kind.WriteTo(writer);
+    }
+
+    internal static CrisisModel ReadFrom(BinaryReader reader)
+    {
+        var examples = reader.ReadInt32();
+        var danger = Head.ReadFrom(reader, classes: 1, DangerBits);
+        var kind = Head.ReadFrom(reader, Kinds.Length, KindBits);
+        return new CrisisModel(danger, kind, examples);
     }
 
     // Learning leaves some 30 MB of garbage (the learning tables, every example's features), and the server GC keeps such
@@ -135,9 +168,11 @@ public sealed class CrisisModel
             $"towards danger: {List(named.Take(6))}; against: {List(named.AsEnumerable().Reverse().Take(3))}");
     }
 
-    private static string Fingerprint(IReadOnlyList<CrisisExample> examples)
+    // The examples and the code that learns from them: a model kept from another build (other features, another hashing)
+    // must not be read back as if these examples had taught it. A deterministic build gives the same code the same id.
+    public static string Fingerprint(IReadOnlyList<CrisisExample> examples)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(typeof(CrisisModel).Assembly.ManifestModule.ModuleVersionId.ToString()).Append('\n');
         foreach (var example in examples)
         {
             text.Append((int)example.Kind).Append('\t').Append(example.Text).Append('\n');
@@ -216,6 +251,42 @@ public sealed class CrisisModel
             }
 
             return new Head(weights, bias, classes, bits, stride: 1);
+        }
+
+        public void WriteTo(BinaryWriter writer)
+        {
+            writer.Write(_bias.Length);
+            foreach (var b in _bias)
+            {
+                writer.Write(b);
+            }
+
+            writer.Write(_table.Length);
+            writer.Write(MemoryMarshal.AsBytes(_table.AsSpan()));
+        }
+
+        /// <summary>Reads a head written by <see cref="WriteTo"/>; a shape other than this code's is an error, never a guess.</summary>
+        public static Head ReadFrom(BinaryReader reader, int classes, int bits)
+        {
+            var bias = new float[reader.ReadInt32()];
+            if (bias.Length != classes)
+            {
+                throw new InvalidDataException($"a head of {bias.Length} classes where {classes} were expected");
+            }
+
+            for (var c = 0; c < classes; c++)
+            {
+                bias[c] = reader.ReadSingle();
+            }
+
+            var table = new float[reader.ReadInt32()];
+            if (table.Length != (1 << bits) * classes)
+            {
+                throw new InvalidDataException($"a table of {table.Length} weights where {(1 << bits) * classes} were expected");
+            }
+
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(table.AsSpan()));
+            return new Head(table, bias, classes, bits, stride: 1);
         }
 
         private int Row(uint feature) => (int)(feature & _mask) * _classes * _stride;

@@ -83,7 +83,8 @@ public static class CrisisYamlReader
 
     /// <summary>Expands families and folds every stem, and learns the model from the examples the 'learned' section names
     /// (a folder under <paramref name="directory"/>); problems go to <paramref name="problems"/>, the lexicon holds what was sound.</summary>
-    public static CrisisLexicon Compile(CrisisSource source, ICollection<DialogProblem> problems, string? directory = null)
+    /// <param name="modelKeptIn">Where the learned model is kept between starts (<see cref="CrisisModelFile"/>), if anywhere.</param>
+    public static CrisisLexicon Compile(CrisisSource source, ICollection<DialogProblem> problems, string? directory = null, string? modelKeptIn = null)
     {
         var families = new Dictionary<string, List<CrisisStem>>(StringComparer.Ordinal);
         foreach (var (name, stems, where) in source.Families)
@@ -151,7 +152,7 @@ public static class CrisisYamlReader
             .OfType<CrisisIdiom>().ToList();
         if (source.Learned is { } learned && directory is not null && CrisisExamples.Read(directory, learned.Examples, learned.Where, problems) is { } examples)
         {
-            return new CrisisLexicon(rules, exceptions, Task.Run(() => CrisisModel.For(examples)), learned.Threshold)
+            return new CrisisLexicon(rules, exceptions, Task.Run(() => CrisisModel.For(examples, modelKeptIn)), learned.Threshold)
             {
                 LearnedFrom = Path.GetFullPath(Path.Combine(directory, learned.Examples)),
             };

@@ -6,10 +6,11 @@ namespace HotlineBot.Dialogs;
 public static class DialogCatalog
 {
     /// <param name="numbers">The configured numbers (Hotline:Numbers); when given, {number:KEY} is checked against them.</param>
-    public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory, IReadOnlyCollection<string>? numbers = null)
+    /// <param name="modelKeptIn">A folder where the learned crisis model is kept between starts (the bot's data folder), if any.</param>
+    public static (DialogSet? Set, IReadOnlyList<DialogProblem> Problems) Load(string directory, IReadOnlyCollection<string>? numbers = null, string? modelKeptIn = null)
     {
         var source = DialogYamlReader.ReadDirectory(directory);
-        var crisis = CrisisYamlReader.Compile(source.Crisis, source.Problems, directory);
+        var crisis = CrisisYamlReader.Compile(source.Crisis, source.Problems, directory, modelKeptIn);
         var problems = DialogChecker.Check(source, numbers);
         if (problems.Count > 0)
         {
@@ -27,9 +28,9 @@ public static class DialogCatalog
     }
 
     /// <summary>Loads or throws one exception whose message lists every problem with file and line.</summary>
-    public static DialogSet LoadOrThrow(string directory, IReadOnlyCollection<string>? numbers = null)
+    public static DialogSet LoadOrThrow(string directory, IReadOnlyCollection<string>? numbers = null, string? modelKeptIn = null)
     {
-        var (set, problems) = Load(directory, numbers);
+        var (set, problems) = Load(directory, numbers, modelKeptIn);
         return set ?? throw new DialogLoadException(problems);
     }
 }

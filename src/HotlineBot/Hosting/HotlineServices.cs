@@ -25,7 +25,8 @@ public static class HotlineServices
         services.AddHotlineStorage();
         services.AddSingleton(sp => DialogCatalog.LoadOrThrow(
             sp.GetRequiredService<IOptions<DialogsOptions>>().Value.Path,
-            sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Numbers.Select(n => n.Number).ToList()));
+            sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Numbers.Select(n => n.Number).ToList(),
+            ModelFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path)));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<HotlineMetrics>();
@@ -56,6 +57,11 @@ public static class HotlineServices
         services.AddSingleton(TestHooks.From(configuration));
         return services;
     }
+
+    // The learned crisis model is kept beside the database (the one folder the service may write, /var/lib/hotline under
+    // systemd), so a start reads it back instead of learning it again; an in-memory database keeps nothing.
+    private static string? ModelFolder(string database) =>
+        database == ":memory:" ? null : Path.GetDirectoryName(Path.GetFullPath(database));
 
     /// <summary>The Telegram edge: polling into the inbox, the one processing thread, and the sender.</summary>
     public static IServiceCollection AddTelegramEdge(this IServiceCollection services, IConfiguration configuration)
