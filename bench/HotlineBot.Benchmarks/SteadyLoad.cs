@@ -80,7 +80,7 @@ internal static class SteadyLoad
         return (ids.Count / seconds, Measure.Percentile(latencies, 0.5), Measure.Percentile(latencies, 0.99), cpuMs, benchMs, warmUp);
     }
 
-    /// <summary>The kernel's one-minute load average: how much else wanted the machine's cores meanwhile.</summary>
+    /// <summary>The first start on a new data folder: to its first reply, then until the crisis model is learned and kept.</summary>
     private static async Task<double> FirstStartAsync(FakeBotApi api, string dataFile)
     {
         var watch = Stopwatch.StartNew();
@@ -92,6 +92,7 @@ internal static class SteadyLoad
         return firstMs;
     }
 
+    /// <summary>The kernel's one-minute load average: how much else wanted the machine's cores meanwhile.</summary>
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>A year of a busy line: people who chose a language, each with a closed case of a few log lines.</summary>

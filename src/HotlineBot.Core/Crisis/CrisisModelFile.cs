@@ -26,7 +26,7 @@ public static class CrisisModelFile
         try
         {
             var bytes = File.ReadAllBytes(path);
-            const int Checksum = 32;
+            const int Checksum = SHA256.HashSizeInBytes;
             if (bytes.Length <= Checksum || !SHA256.HashData(bytes.AsSpan(Checksum)).AsSpan().SequenceEqual(bytes.AsSpan(0, Checksum)))
             {
                 return null;
